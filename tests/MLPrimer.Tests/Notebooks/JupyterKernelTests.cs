@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace MLPrimer.Tests.Notebooks;
+
+/// <summary>Chapter 0 also runs under real Jupyter (nbconvert) with the pinned dotnet-interactive kernel.</summary>
+[Collection(nameof(NotebookCollection))]
+public class JupyterKernelTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-jupyter-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void GettingStartedExecutesUnderNbconvert()
+    {
+        const string nbconvert = "/usr/bin/jupyter-nbconvert";
+        Assert.True(File.Exists(nbconvert), "jupyter-nbconvert is missing: scripts/test.sh installs it (Debian package jupyter-nbconvert).");
+
+        // The kernelspec Jupyter looks up by the notebooks' metadata name (.net-csharp), bound to localhost only.
+        var kernelDir = Directory.CreateDirectory(Path.Combine(_dir, "kernels", ".net-csharp")).FullName;
+        var spec = new JsonObject
+        {
+            ["argv"] = new JsonArray("dotnet", "tool", "run", "dotnet-interactive", "--", "jupyter", "--default-kernel", "csharp",
+                "--http-local-only", "--http-port-range", "2200-2299", "{connection_file}"),
+            ["display_name"] = ".NET (C#)",
+            ["language"] = "C#",
+            ["env"] = new JsonObject { ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1" },
+        };
+        File.WriteAllText(Path.Combine(kernelDir, "kernel.json"), spec.ToJsonString());
+
+        var result = ProcessRunner.Run(nbconvert,
+            ["--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", "--output-dir", _dir, "00-getting-started.ipynb"],
+            RepoPaths.Notebooks, timeoutSeconds: 1200,
+            environment: new Dictionary<string, string> { ["JUPYTER_PATH"] = _dir, ["JUPYTER_RUNTIME_DIR"] = Path.Combine(_dir, "runtime") });
+        Assert.True(result.ExitCode == 0, "nbconvert failed:\n" + result.All);
+
+        var executed = ExecutedNotebook.Load(Path.Combine(_dir, "00-getting-started.ipynb"));
+        Assert.Empty(executed.Errors);
+        Assert.All(executed.CodeCells, c => Assert.NotNull(c["execution_count"]));
+        Assert.Contains("libtorch 2.10", executed.AllText);
+        Assert.Matches(@"slope = 2\.0\d*, intercept = 1\.0\d*", executed.AllText);
+    }
+}
