@@ -9,5 +9,7 @@ public sealed record ChartImage(byte[] Bytes, string MimeType, string? SavedPath
         : $"<img src=\"data:{MimeType};base64,{Convert.ToBase64String(Bytes)}\" alt=\"{System.Net.WebUtility.HtmlEncode(SavedPath is null ? "chart" : Path.GetFileName(SavedPath))}\"/>";
 
     /// <inheritdoc />
-    public override string ToString() => SavedPath is null ? $"[{MimeType} chart]" : $"[{MimeType} chart saved to {SavedPath}]";
+    public override string ToString() => SavedPath is null
+        ? $"[{MimeType} chart]"
+        : $"[{MimeType} chart saved to {Path.GetFileName(Path.GetDirectoryName(SavedPath))}/{Path.GetFileName(SavedPath)}]";
 }

@@ -16,7 +16,9 @@ public static class PrimerFormatters
     public static void Register()
     {
         Formatter.Register<ChartImage>((image, writer) => writer.Write(image.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<ChartImage>((image, writer) => writer.Write(image.ToString()), PlainTextFormatter.MimeType);
         Formatter.Register<PlotlyView>((view, writer) => writer.Write(view.Html), HtmlFormatter.MimeType);
+        Formatter.Register<PlotlyView>((view, writer) => writer.Write(view.ToString()), PlainTextFormatter.MimeType);
         Formatter.Register<ScottPlot.Plot>((plot, writer) => writer.Write(MLPrimer.Charts.Charts.Show(plot).ToHtml()), HtmlFormatter.MimeType);
         Formatter.Register<XPlot.Plotly.PlotlyChart>((chart, writer) => writer.Write(MLPrimer.Charts.Charts.Interactive(chart).Html), HtmlFormatter.MimeType);
         Formatter.Register<torch.Tensor>((t, writer) => writer.Write(TensorHtml(t)), HtmlFormatter.MimeType);

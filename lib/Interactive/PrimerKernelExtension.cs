@@ -6,11 +6,24 @@ namespace MLPrimer.Interactive;
 /// <summary>Runs when a notebook references the MLPrimer package: loads TorchSharp's natives and registers the formatters.</summary>
 public sealed class PrimerKernelExtension : IKernelExtension
 {
+    private bool _registeredAfterOtherExtensions;
+
     /// <inheritdoc />
     public Task OnLoadAsync(Kernel kernel)
     {
         TorchNative.EnsureLoaded();
         PrimerFormatters.Register();
+        // Other packages loaded in the same cell (Microsoft.Data.Analysis has its own DataFrame formatter) may
+        // register after us; registering once more before the next command makes ours the ones in force.
+        kernel.AddMiddleware(async (command, context, next) =>
+        {
+            if (!_registeredAfterOtherExtensions)
+            {
+                _registeredAfterOtherExtensions = true;
+                PrimerFormatters.Register();
+            }
+            await next(command, context);
+        });
         return Task.CompletedTask;
     }
 }

@@ -53,6 +53,9 @@ for lib in "${libs[@]}"; do
     echo "torchsharp-repair: repaired $lib (weak $version + $shim)."
   fi
   for stale in "$pkg"/lib/*/cpu "$pkg"/lib/*/cuda; do
-    [ -d "$stale" ] && rm -rf "$stale" && echo "torchsharp-repair: removed stale consolidated natives $stale"
+    if [ -d "$stale" ]; then
+      rm -rf "$stale"
+      echo "torchsharp-repair: removed stale consolidated natives $stale"
+    fi
   done
 done
