@@ -13,6 +13,8 @@ step() { printf '\n== %s\n' "$*"; }
 need=()
 command -v patchelf >/dev/null || need+=(patchelf)
 command -v gcc >/dev/null || need+=(gcc)
+command -v readelf >/dev/null || need+=(binutils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core fontconfig)
 [ -x /usr/bin/python3 ] || need+=(python3)
 command -v npm >/dev/null || need+=(npm)
 if [ $with_jupyter = 1 ]; then

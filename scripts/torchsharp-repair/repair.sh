@@ -18,7 +18,8 @@ system_libstdcxx() {
   ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}'
 }
 
-libstdcxx="$(system_libstdcxx)"
+# MLPRIMER_LIBSTDCXX names another libstdc++ to check (used by the tests).
+libstdcxx="${MLPRIMER_LIBSTDCXX:-$(system_libstdcxx)}"
 if [ -n "$libstdcxx" ] && grep -a "$version" "$libstdcxx" >/dev/null; then
   echo "torchsharp-repair: $libstdcxx provides $version; no repair needed."
   exit 0
