@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone (including Jupyter for the kernel test) and runs every test: unit tests of lib/,
 # the notebook tests (each notebook executed by the runner, chapter 0 also under Jupyter's .NET kernel)
-# and the clean-source checks.
+# and the clean-source checks. Ends with one summary line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/setup.sh" --with-jupyter
 printf '\n== Running tests\n'
 cd "$root"
-exec dotnet test MLPrimer.slnx -c Release --nologo "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test MLPrimer.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+count() { grep -E '^\s*(Passed|Failed)!' "$log" | sed -n "s/.*$1: *\([0-9]*\).*/\1/p" | awk '{s+=$1} END {print s+0}'; }
+echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+exit "$status"
