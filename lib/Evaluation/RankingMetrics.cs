@@ -252,14 +252,16 @@ public static class Ranking
     {
         int n = yTrue.Length;
         int depth = Math.Min(k ?? int.MaxValue, n);
-        // Rank by score, highest first; equal scores keep their input order.
+        // Rank by score, highest first. Tie-averaging sums each group's gains in input order (as numpy.add.at does);
+        // ignoreTies puts the last of equal scores first, as scikit-learn's reversed numpy.argsort does on small inputs.
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         var scores = yScore.ToArray();
+        int tieDirection = ignoreTies ? -1 : 1;
         Array.Sort(order, (a, b) =>
         {
             int c = scores[b].CompareTo(scores[a]);
-            return c != 0 ? c : a.CompareTo(b);
+            return c != 0 ? c : tieDirection * a.CompareTo(b);
         });
 
         if (ignoreTies)
