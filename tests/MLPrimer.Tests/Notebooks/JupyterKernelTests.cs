@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MLPrimer.Tests.Notebooks;
 
 /// <summary>Chapter 0 also runs under real Jupyter (nbconvert) with the pinned dotnet-interactive kernel.</summary>
@@ -16,17 +14,10 @@ public class JupyterKernelTests : IDisposable
         const string nbconvert = "/usr/bin/jupyter-nbconvert";
         Assert.True(File.Exists(nbconvert), "jupyter-nbconvert is missing: scripts/test.sh installs it (Debian package jupyter-nbconvert).");
 
-        // The kernelspec Jupyter looks up by the notebooks' metadata name (.net-csharp), bound to localhost only.
-        var kernelDir = Directory.CreateDirectory(Path.Combine(_dir, "kernels", ".net-csharp")).FullName;
-        var spec = new JsonObject
-        {
-            ["argv"] = new JsonArray("dotnet", "tool", "run", "dotnet-interactive", "--", "jupyter", "--default-kernel", "csharp",
-                "--http-local-only", "--http-port-range", "2200-2299", "{connection_file}"),
-            ["display_name"] = ".NET (C#)",
-            ["language"] = "C#",
-            ["env"] = new JsonObject { ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1" },
-        };
-        File.WriteAllText(Path.Combine(kernelDir, "kernel.json"), spec.ToJsonString());
+        // The kernelspec Jupyter looks up by the notebooks' metadata name (.net-csharp), installed by the README's script.
+        var install = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts", "install-jupyter-kernel.sh"), _dir, "2200-2299"], RepoPaths.Root, 60);
+        Assert.True(install.ExitCode == 0, install.All);
+        Assert.Contains("--http-local-only", File.ReadAllText(Path.Combine(_dir, "kernels", ".net-csharp", "kernel.json")));
 
         var result = ProcessRunner.Run(nbconvert,
             ["--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", "--output-dir", _dir, "00-getting-started.ipynb"],
