@@ -64,7 +64,7 @@ public sealed class FeatureHasher
     public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
     {
         RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this);
+        var run = new Run(this, rows);
         try
         {
             foreach (var row in rows)
@@ -99,7 +99,7 @@ public sealed class FeatureHasher
     public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, string>> rows)
     {
         RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this);
+        var run = new Run(this, rows);
         try
         {
             foreach (var row in rows)
@@ -128,7 +128,7 @@ public sealed class FeatureHasher
         where TValue : INumberBase<TValue>
     {
         RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this);
+        var run = new Run(this, rows);
         try
         {
             foreach (var row in rows)
@@ -149,7 +149,7 @@ public sealed class FeatureHasher
     public SparseMatrix Transform(IEnumerable<IEnumerable<(string Name, double Value)>> rows)
     {
         RequireInputType(FeatureHasherInputType.Pair, rows);
-        var run = new Run(this);
+        var run = new Run(this, rows);
         try
         {
             foreach (var row in rows)
@@ -170,7 +170,7 @@ public sealed class FeatureHasher
     public SparseMatrix Transform(IEnumerable<IEnumerable<string>> rows)
     {
         RequireInputType(FeatureHasherInputType.String, rows);
-        var run = new Run(this);
+        var run = new Run(this, rows);
         try
         {
             foreach (var row in rows)
@@ -231,7 +231,7 @@ public sealed class FeatureHasher
     };
 
     /// <summary>State of one Transform call: a growing CSR buffer plus a reusable UTF-8 scratch buffer.</summary>
-    private struct Run
+    private sealed class Run
     {
         private readonly FeatureHasher _owner;
         private byte[] _scratch;
@@ -240,14 +240,22 @@ public sealed class FeatureHasher
         private int[] _indPtr;
         private int _count;
         private int _rowStart;
+        private readonly int _expectedRows; // row count when rows is a collection, else -1
 
-        public Run(FeatureHasher owner)
+        public Run(FeatureHasher owner, object rows)
         {
             _owner = owner;
             _scratch = ArrayPool<byte>.Shared.Rent(256);
-            _indices = new int[1024];
-            _data = new double[1024];
-            _indPtr = new int[257];
+            _expectedRows = rows switch
+            {
+                System.Collections.ICollection c => c.Count,
+                IReadOnlyCollection<object> c => c.Count,
+                _ => -1,
+            };
+            _indices = new int[256];
+            _data = new double[256];
+            _indPtr = GC.AllocateUninitializedArray<int>(Math.Max(_expectedRows, 256) + 1);
+            _indPtr[0] = 0;
             _count = 0;
             _rowStart = 0;
             RowCount = 0;
@@ -329,7 +337,7 @@ public sealed class FeatureHasher
             _count = write;
             _rowStart = write;
             RowCount++;
-            if (RowCount + 1 > _indPtr.Length) Array.Resize(ref _indPtr, _indPtr.Length * 2);
+            if (RowCount + 1 > _indPtr.Length) Array.Resize(ref _indPtr, (int)Math.Min((long)_indPtr.Length * 2, Array.MaxLength));
             _indPtr[RowCount] = write;
         }
 
@@ -337,7 +345,11 @@ public sealed class FeatureHasher
         {
             if (RowCount == 0)
                 throw new ArgumentException("rows must contain at least one sample (cannot vectorize an empty sequence).", paramName);
-            return new SparseMatrix(RowCount, _owner.NFeatures, _indPtr[..(RowCount + 1)], _indices[.._count], _data[.._count], trusted: true);
+            // Hand the buffers over as they are when they are exactly full; otherwise copy the used part.
+            var indPtr = _indPtr.Length == RowCount + 1 ? _indPtr : _indPtr[..(RowCount + 1)];
+            var indices = _indices.Length == _count ? _indices : _indices[.._count];
+            var data = _data.Length == _count ? _data : _data[.._count];
+            return new SparseMatrix(RowCount, _owner.NFeatures, indPtr, indices, data, trusted: true);
         }
 
         public void Dispose()
@@ -354,13 +366,25 @@ public sealed class FeatureHasher
 
         private void GrowEntries()
         {
-            long size = Math.Min((long)_indices.Length * 2, Array.MaxLength);
+            long size = (long)_indices.Length * 2;
+            if (_expectedRows > RowCount && RowCount > 0)
+            {
+                // Entries per finished row so far, times the rows still to come (plus the open row), with 1/8 headroom.
+                double perRow = (double)_rowStart / RowCount;
+                long projected = _count + (long)Math.Ceiling(perRow * (_expectedRows - RowCount) * 1.125) + 16;
+                size = Math.Max(size, projected);
+            }
+            size = Math.Min(size, Array.MaxLength);
             if (size <= _indices.Length) throw new InvalidOperationException("Too many stored entries for one sparse matrix.");
-            Array.Resize(ref _indices, (int)size);
-            Array.Resize(ref _data, (int)size);
+            var indices = GC.AllocateUninitializedArray<int>((int)size);
+            var data = GC.AllocateUninitializedArray<double>((int)size);
+            _indices.AsSpan(0, _count).CopyTo(indices);
+            _data.AsSpan(0, _count).CopyTo(data);
+            _indices = indices;
+            _data = data;
         }
 
-        private readonly ArgumentException NullName(string paramName) =>
+        private ArgumentException NullName(string paramName) =>
             new($"feature names must not be null (row {RowCount}).", paramName);
     }
 }

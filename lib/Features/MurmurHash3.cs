@@ -60,7 +60,26 @@ public static class MurmurHash3
     }
 
     /// <summary>Writes the UTF-8 bytes of <paramref name="text"/> into <paramref name="destination"/>; returns the byte count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int EncodeUtf8(ReadOnlySpan<char> text, Span<byte> destination, string paramName)
+    {
+        // Short ASCII text (the usual feature name or category) is copied byte by byte: cheaper than the vectorised
+        // transcoder's set-up cost. Anything else goes through Utf8.FromUtf16.
+        if (text.Length <= 16 && text.Length <= destination.Length)
+        {
+            int i = 0;
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c >= 0x80) return i + EncodeUtf8Slow(text[i..], destination[i..], paramName);
+                destination[i] = (byte)c;
+            }
+            return i;
+        }
+        return EncodeUtf8Slow(text, destination, paramName);
+    }
+
+    private static int EncodeUtf8Slow(ReadOnlySpan<char> text, Span<byte> destination, string paramName)
     {
         var status = Utf8.FromUtf16(text, destination, out _, out int written, replaceInvalidSequences: false);
         if (status != OperationStatus.Done)

@@ -251,4 +251,31 @@ public class FeatureHasherTests
         Assert.Equal(3, m.Rows);
         Assert.Equal(new[] { 0, 0, 1, 1 }, m.IndPtr);
     }
+    [Fact]
+    public void Transform_LazyAndCollectionInputs_GiveTheSameMatrix_WhateverTheRowLengths()
+    {
+        // Row i has i % 13 features early on and up to 40 later, so the size estimate taken from the first rows is too small
+        // and the buffers must grow again; a lazy sequence gives no count at all. Both must equal a row-by-row hashing.
+        IEnumerable<string[]> Rows()
+        {
+            for (int i = 0; i < 3000; i++)
+                yield return Enumerable.Range(0, i < 1000 ? i % 13 : 40).Select(j => $"t{(i * 31 + j * 7) % 500}").ToArray();
+        }
+        var hasher = new FeatureHasher(1 << 10, FeatureHasherInputType.String);
+        var lazy = hasher.Transform(Rows());
+        var list = hasher.Transform(Rows().ToList());
+        Assert.Equal(list.IndPtr, lazy.IndPtr);
+        Assert.Equal(list.Indices, lazy.Indices);
+        Assert.Equal(list.Data, lazy.Data);
+        Assert.Equal(list.IndPtr.Length - 1, list.Rows);
+        Assert.Equal(list.StoredCount, list.Data.Length);
+        int r = 0;
+        foreach (var row in Rows())
+        {
+            var single = hasher.Transform(new[] { row });
+            Assert.Equal(single.Indices, list.RowIndices(r).ToArray());
+            Assert.Equal(single.Data, list.RowValues(r).ToArray());
+            r++;
+        }
+    }
 }
