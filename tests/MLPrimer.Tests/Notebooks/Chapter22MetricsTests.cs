@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MLPrimer.Tests.Notebooks;
+
+[Collection(nameof(NotebookCollection))]
+public class Chapter22MetricsTests(CurriculumFixture curriculum)
+{
+    private static double Number(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    private string Text => curriculum.Load("22-metrics.ipynb").AllText;
+
+    [Fact]
+    public void ForcingPredictionsPositiveCostsPrecisionButNotRecall()
+    {
+        var text = Text;
+        var row = @"\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)";
+        var before = Regex.Match(text, "model" + row);
+        var after = Regex.Match(text, "first 20 forced to 1" + row);
+        Assert.True(before.Success && after.Success, "before/after table not printed");
+        // More false positives, no more false negatives.
+        Assert.True(int.Parse(after.Groups[2].Value) > int.Parse(before.Groups[2].Value));
+        Assert.True(int.Parse(after.Groups[3].Value) <= int.Parse(before.Groups[3].Value));
+        // Precision falls, recall does not, F1 falls.
+        Assert.True(Number(after.Groups[5].Value) < Number(before.Groups[5].Value));
+        Assert.True(Number(after.Groups[6].Value) >= Number(before.Groups[6].Value));
+        Assert.True(Number(after.Groups[7].Value) < Number(before.Groups[7].Value));
+        // The real classifier is good before the edit.
+        Assert.InRange(Number(before.Groups[8].Value), 0.93, 1.0);
+    }
+
+    [Fact]
+    public void ReproducesThePrimersRankingExamples()
+    {
+        var text = Text;
+        foreach (var line in new[] { "P@1 = 1.00", "P@2 = 0.50", "P@3 = 0.33", "P@4 = 0.50", "P@5 = 0.40" })
+            Assert.Contains(line, text);
+        Assert.Contains("AP@5 (RetrievedRelevant) = 0.750", text);   // the primer's worked answer
+        Assert.Contains("AP@5 (MinKRelevant) = 0.500", text);        // the common definition
+        Assert.Contains("AP@5 (Relevant) = 0.500", text);
+        // Hand-computed in the notebook's prose: MAP (0.5 + 0.25 + 1) / 3, MRR (1 + 0.25 + 1) / 3, NDCG (0.671 + 0.431 + 1) / 3.
+        Assert.Contains("MAP@5 = 0.583, MRR = 0.750, mean NDCG@5 = 0.701", text);
+    }
+
+    [Fact]
+    public void CurvesAndThresholdExplorerShowTheTradeOff()
+    {
+        var nb = curriculum.Load("22-metrics.ipynb");
+        var auc = Regex.Match(nb.AllText, @"ROC AUC: 30 measurements ([\d.]+), 2 measurements ([\d.]+)");
+        Assert.True(auc.Success, "AUCs not printed");
+        double full = Number(auc.Groups[1].Value), two = Number(auc.Groups[2].Value);
+        Assert.InRange(full, 0.95, 1.0);
+        Assert.InRange(two, 0.6, full);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", "precision-recall-roc-example.png")),
+            "img/precision-recall-roc-example.png not written");
+
+        var atHalf = Regex.Match(nb.AllText, @"threshold 0\.50: precision ([\d.]+), recall ([\d.]+), F1 ([\d.]+)");
+        var best = Regex.Match(nb.AllText, @"best F1 at threshold ([\d.]+): precision ([\d.]+), recall ([\d.]+), F1 ([\d.]+)");
+        Assert.True(atHalf.Success && best.Success, "threshold explorer numbers not printed");
+        Assert.True(Number(best.Groups[4].Value) >= Number(atHalf.Groups[3].Value));
+        Assert.True(Number(best.Groups[1].Value) < 0.5, "a lower threshold should help the weak model's recall");
+        Assert.True(Number(best.Groups[3].Value) > Number(atHalf.Groups[2].Value));
+        Assert.Contains(nb.Html, h => h.Contains("Plotly.newPlot") && h.Contains("\"recall\""));
+    }
+}
