@@ -1,12 +1,12 @@
 namespace MLPrimer.Manifold;
 
-/// <summary>Perplexity calibration (van der Maaten and Hinton 2008, section 2): each point's Gaussian precision is found by binary search.</summary>
+/// <summary>Perplexity calibration (van der Maaten and Hinton 2008, section 2): each point's Gaussian precision is found by a safeguarded binary search.</summary>
 public static class PerplexitySearch
 {
     /// <summary>Entropy tolerance, in nats, at which the search stops (scikit-learn's value).</summary>
     public const double Tolerance = 1e-5;
 
-    /// <summary>Most bisection steps per point (scikit-learn's value).</summary>
+    /// <summary>Most search steps per point (scikit-learn's value).</summary>
     public const int MaxSteps = 100;
 
     /// <summary>Fills <paramref name="probabilities"/> with p(j|i) ∝ exp(-beta·d²_ij) whose perplexity 2^H (H in bits) equals <paramref name="perplexity"/>; returns beta = 1/(2σ²).</summary>
@@ -28,25 +28,23 @@ public static class PerplexitySearch
             min = Math.Min(min, d);
         }
 
-        // Entropy in nats, so the target is ln(perplexity): 2^H_bits = e^H_nats.
+        // Entropy in nats, so the target is ln(perplexity): 2^H_bits = e^H_nats. H falls as beta grows, so the root is
+        // bracketed; Newton steps (dH/dβ = −β·Var(d)) converge in a handful of steps, and a step that leaves the bracket
+        // falls back to doubling/halving or bisection, as in scikit-learn's pure binary search.
         var target = Math.Log(perplexity);
         double beta = 1, betaMin = double.NegativeInfinity, betaMax = double.PositiveInfinity;
         for (var step = 0; step < MaxSteps; step++)
         {
-            var entropy = Distribution(squaredDistances, min, beta, probabilities);
+            var (entropy, variance) = Distribution(squaredDistances, min, beta, probabilities);
             var diff = entropy - target;
-            if (Math.Abs(diff) <= Tolerance) break;
-            if (diff > 0)
-            {
-                // Too flat: sharpen the Gaussian.
-                betaMin = beta;
-                beta = double.IsPositiveInfinity(betaMax) ? beta * 2 : (beta + betaMax) / 2;
-            }
-            else
-            {
-                betaMax = beta;
-                beta = double.IsNegativeInfinity(betaMin) ? beta / 2 : (beta + betaMin) / 2;
-            }
+            if (Math.Abs(diff) <= Tolerance) return beta;
+            if (diff > 0) betaMin = beta;    // too flat: sharpen the Gaussian
+            else betaMax = beta;
+            var newton = variance > 0 ? beta + diff / (beta * variance) : double.NaN;
+            if (newton > betaMin && newton < betaMax && newton > 0) beta = newton;
+            else if (double.IsPositiveInfinity(betaMax)) beta *= 2;
+            else if (double.IsNegativeInfinity(betaMin)) beta /= 2;
+            else beta = (betaMin + betaMax) / 2;
         }
         Distribution(squaredDistances, min, beta, probabilities);
         return beta;
@@ -61,8 +59,9 @@ public static class PerplexitySearch
         return Math.Pow(2, bits);
     }
 
-    // Writes the normalised distribution for beta and returns its entropy in nats: H = ln Σ e^{-β s_j} + β Σ s_j p_j (s = shifted distances).
-    private static double Distribution(ReadOnlySpan<double> squaredDistances, double min, double beta, Span<double> p)
+    // Writes the normalised distribution for beta; returns its entropy in nats, H = ln Σ e^{-β s_j} + β Σ s_j p_j
+    // (s = shifted distances), and the variance of s under it.
+    private static (double Entropy, double Variance) Distribution(ReadOnlySpan<double> squaredDistances, double min, double beta, Span<double> p)
     {
         double sum = 0;
         for (var j = 0; j < p.Length; j++)
@@ -70,12 +69,14 @@ public static class PerplexitySearch
             p[j] = Math.Exp(-(squaredDistances[j] - min) * beta);
             sum += p[j];
         }
-        double weighted = 0;
+        double mean = 0, square = 0;
         for (var j = 0; j < p.Length; j++)
         {
             p[j] /= sum;
-            weighted += (squaredDistances[j] - min) * p[j];
+            var s = squaredDistances[j] - min;
+            mean += s * p[j];
+            square += s * s * p[j];
         }
-        return Math.Log(sum) + beta * weighted;
+        return (Math.Log(sum) + beta * mean, Math.Max(0, square - mean * mean));
     }
 }

@@ -62,7 +62,7 @@ public sealed class TSne
     /// <summary>Device for the tensor work (neighbour search, PCA, exact gradient); null picks one with <see cref="TorchDevice.Pick"/>.</summary>
     public torch.Device? Device { get; init; }
 
-    /// <summary>Where progress goes (every 50 iterations); null for silence.</summary>
+    /// <summary>Where progress goes (every 50 iterations; no timings, so a seeded run logs the same text every time); null for silence.</summary>
     public TextWriter? Log { get; init; }
 
     /// <summary>After a fit: KL(P‖Q) of the final embedding (without exaggeration).</summary>
@@ -94,7 +94,7 @@ public sealed class TSne
         var learningRate = LearningRate ?? Math.Max(n / EarlyExaggeration / 4, 50);
 
         var (objective, y) = Prepare(data, n, p, device, method, initialize: true);
-        Log?.WriteLine($"[t-SNE] {n} points, {p} features -> {Components}-D, perplexity {Perplexity}, {method} on {device.type.ToString().ToLowerInvariant()}, learning rate {learningRate:G4}; affinities ready after {clock.Elapsed.TotalSeconds:F2} s");
+        Log?.WriteLine($"[t-SNE] {n} points, {p} features -> {Components}-D, perplexity {Perplexity}, {method} on {device.type.ToString().ToLowerInvariant()}, learning rate {learningRate:G4}");
 
         using (objective)
         {
@@ -107,7 +107,7 @@ public sealed class TSne
         EffectiveLearningRate = learningRate;
         MethodUsed = method;
         Seconds = clock.Elapsed.TotalSeconds;
-        Log?.WriteLine($"[t-SNE] done: {IterationsRun} iterations, KL divergence {KlDivergence:F4}, {Seconds:F2} s");
+        Log?.WriteLine($"[t-SNE] done: {IterationsRun} iterations, KL divergence {KlDivergence:F4}");
 
         var result = new float[n][];
         for (var i = 0; i < n; i++)
