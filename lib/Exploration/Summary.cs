@@ -2,29 +2,32 @@ using Microsoft.Data.Analysis;
 
 namespace MLPrimer.Exploration;
 
-/// <summary>Whole-table summaries of a DataFrame: pandas-style describe() with shape statistics, and missing-value counts.</summary>
+/// <summary>Whole-table summaries of a DataFrame: a pandas-style describe() with shape statistics, and missing-value counts.</summary>
 public static class Summary
 {
-    /// <summary>Row names of <see cref="Describe"/>, in order.</summary>
+    /// <summary>Statistic columns of <see cref="Describe"/>, in order (after the "feature" column).</summary>
     public static IReadOnlyList<string> Statistics { get; } =
         ["count", "missing", "mean", "std", "min", "25%", "50%", "75%", "max", "skewness", "kurtosis"];
 
     /// <summary>
-    /// One column per numeric column of <paramref name="frame"/>, one row per statistic: count, missing (null or NaN), mean, std
-    /// (n − 1), min, quartiles (numpy linear), max, and pandas' adjusted skewness and excess kurtosis. Missing values are skipped.
+    /// One row per numeric column of <paramref name="frame"/> (like pandas' <c>describe().T</c>) with count, missing (null or NaN),
+    /// mean, std (n − 1), min, quartiles (numpy linear), max, and pandas' adjusted skewness and excess kurtosis; missing values
+    /// are skipped. <paramref name="decimals"/> rounds the statistics for display.
     /// </summary>
-    public static DataFrame Describe(DataFrame frame)
+    public static DataFrame Describe(DataFrame frame, int? decimals = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        if (decimals is < 0 or > 15) throw new ArgumentException($"decimals must be in 0..15, not {decimals}.", nameof(decimals));
         var numeric = frame.Columns.Where(IsNumeric).ToList();
         if (numeric.Count == 0) throw new ArgumentException("The frame has no numeric column to describe.", nameof(frame));
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("statistic", Statistics) };
-        foreach (var column in numeric)
+        var table = new double[Statistics.Count][];
+        for (var s = 0; s < table.Length; s++) table[s] = new double[numeric.Count];
+        for (var c = 0; c < numeric.Count; c++)
         {
-            var values = Values(column);
+            var values = Values(numeric[c]);
             var stats = new double[Statistics.Count];
             stats[0] = values.Length;
-            stats[1] = column.Length - values.Length;
+            stats[1] = numeric[c].Length - values.Length;
             if (values.Length == 0)
                 for (var s = 2; s < stats.Length; s++) stats[s] = double.NaN;
             else
@@ -36,8 +39,11 @@ public static class Summary
                 stats[9] = values.Length > 2 ? Descriptive.Skewness(values, bias: false) : double.NaN;
                 stats[10] = values.Length > 3 ? Descriptive.Kurtosis(values, bias: false) : double.NaN;
             }
-            columns.Add(new DoubleDataFrameColumn(column.Name, stats));
+            for (var s = 0; s < stats.Length; s++)
+                table[s][c] = decimals is int d ? Math.Round(stats[s], d) : stats[s];
         }
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("feature", numeric.Select(c => c.Name)) };
+        for (var s = 0; s < Statistics.Count; s++) columns.Add(new DoubleDataFrameColumn(Statistics[s], table[s]));
         return new DataFrame(columns);
     }
 

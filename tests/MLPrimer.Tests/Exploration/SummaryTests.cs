@@ -14,9 +14,9 @@ public class SummaryTests
         var label = new StringDataFrameColumn("label", ["x", "y", "x", "y", "x", "y", "x"]);
         var described = Summary.Describe(new DataFrame(a, b, label));
 
-        Assert.Equal(["statistic", "a", "b"], described.Columns.Select(c => c.Name));
-        Assert.Equal(Summary.Statistics, ((StringDataFrameColumn)described["statistic"]).Cast<string>());
-        double Stat(string column, string name) => (double)described[column][Summary.Statistics.ToList().IndexOf(name)]!;
+        Assert.Equal(["feature", .. Summary.Statistics], described.Columns.Select(c => c.Name));
+        Assert.Equal(["a", "b"], ((StringDataFrameColumn)described["feature"]).Cast<string>());
+        double Stat(string column, string name) => (double)described[name][column == "a" ? 0 : 1]!;
         // Column a without its null and NaN is 1, 2, 3, 4, 10 (see DescriptiveTests.HandCalculatedValues).
         Assert.Equal(5, Stat("a", "count"));
         Assert.Equal(2, Stat("a", "missing"));
@@ -44,9 +44,12 @@ public class SummaryTests
     public void WineDescriptionHasTheKnownAlcoholMean()
     {
         // Mean alcohol of the wine data is 13.0006 (numpy; see the reference file).
-        var described = Summary.Describe(Datasets.Wine().ToDataFrame());
-        Assert.Equal(13.0006, (double)described["alcohol"][2]!, 4);
-        Assert.Equal(178, (double)described["label"][0]!);
+        var described = Summary.Describe(Datasets.Wine().ToDataFrame(), decimals: 4);
+        Assert.Equal("alcohol", described["feature"][0]);
+        Assert.Equal(13.0006, (double)described["mean"][0]!);
+        Assert.Equal("label", described["feature"][13]);
+        Assert.Equal(178, (double)described["count"][13]!);
+        Assert.Equal("decimals", Assert.Throws<ArgumentException>(() => Summary.Describe(described, decimals: -1)).ParamName);
     }
 
     [Fact]
