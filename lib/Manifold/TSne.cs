@@ -19,7 +19,7 @@ public sealed class TSne
     public const int CheckEvery = 50;
 
     /// <summary>Largest n for which <see cref="TSneMethod.Auto"/> picks the exact method on a GPU, and for which the final KL uses the exact normaliser.</summary>
-    public const int ExactLimit = 20_000;
+    public const int ExactLimit = 10_000;
 
     private readonly int _components = 2;
     private readonly double _perplexity = 30, _earlyExaggeration = 12, _angle = 0.5, _minGradNorm = 1e-7;
@@ -98,7 +98,7 @@ public sealed class TSne
 
         using (objective)
         {
-            var iteration = Optimize(objective, y, learningRate, n);
+            var iteration = Optimize(objective, y, learningRate);
             IterationsRun = iteration;
             KlDivergence = n <= ExactLimit || method == TSneMethod.Exact
                 ? objective.KlDivergence(y)
@@ -168,7 +168,7 @@ public sealed class TSne
     }
 
     // Gradient descent with momentum and delta-bar-delta gains, in scikit-learn's two phases. Returns the iterations run.
-    private int Optimize(ITSneObjective objective, double[] y, double learningRate, int n)
+    private int Optimize(ITSneObjective objective, double[] y, double learningRate)
     {
         var grad = new double[y.Length];
         var update = new double[y.Length];
