@@ -10,12 +10,3 @@ public enum TSneMethod
     /// <summary>O(n log n) Barnes–Hut quadtree on the CPU (cells summarised to second order), P from the ⌊3·perplexity + 1⌋ nearest neighbours (2-D only).</summary>
     BarnesHut,
 }
-
-/// <summary>How <see cref="TSne"/> places the points before optimising.</summary>
-public enum TSneInit
-{
-    /// <summary>The top principal components, rescaled so the first has standard deviation 1e-4 (scikit-learn's default).</summary>
-    Pca,
-    /// <summary>Gaussian noise with standard deviation 1e-4 from <see cref="TSne.Seed"/> (the paper's choice).</summary>
-    Random,
-}
