@@ -53,7 +53,7 @@ dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build
 # Notebooks say only '#r "nuget: MLPrimer, <version>"': the feed is registered as a user-level NuGet source
 # (#i cannot take a relative path, and the kernel restores outside the repository).
 feed="$root/artifacts/feed"
-if dotnet nuget list source --format short | grep -q " $feed\$"; then :; else
+if dotnet nuget list source --format short | grep " $feed\$" >/dev/null; then :; else
   dotnet nuget remove source MLPrimerLocal >/dev/null 2>&1 || true
   dotnet nuget add source "$feed" --name MLPrimerLocal >/dev/null
 fi

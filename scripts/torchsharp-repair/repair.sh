@@ -15,7 +15,8 @@ version=GLIBCXX_3.4.32
 shim=libmlprimer_glibcxx_shim.so
 
 system_libstdcxx() {
-  ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}'
+  # awk reads all input (no early exit), so ldconfig never dies of SIGPIPE under pipefail.
+  ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found=1}'
 }
 
 # MLPRIMER_LIBSTDCXX names another libstdc++ to check (used by the tests).
