@@ -109,7 +109,7 @@ public sealed class HashingBenchmark : IBenchmark
     }
 
     /// <summary>Same checksum as hashing_peer.py: sum over stored entries k of (index + 1) * (k mod 1000 + 1), and the sum of values.</summary>
-    private static (long Checksum, double DataSum) Checksum(SparseMatrix m)
+    internal static (long Checksum, double DataSum) Checksum(SparseMatrix m)
     {
         long sum = 0;
         for (int k = 0; k < m.Indices.Length; k++) sum += (m.Indices[k] + 1L) * (k % 1000 + 1);
@@ -119,7 +119,7 @@ public sealed class HashingBenchmark : IBenchmark
         return (sum, data);
     }
 
-    private static void Print(TextWriter output, List<string[]> table)
+    internal static void Print(TextWriter output, List<string[]> table)
     {
         var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(r => r[c].Length)).ToArray();
         for (int r = 0; r < table.Count; r++)

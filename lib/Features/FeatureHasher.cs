@@ -20,7 +20,8 @@ public enum FeatureHasherInputType
 /// <summary>The hashing trick, bit-compatible with scikit-learn's <c>FeatureHasher</c> (signed MurmurHash3, seed 0, UTF-8 names).</summary>
 /// <remarks>Column of a feature = |h| mod <see cref="NFeatures"/> where h is the signed 32-bit hash (|int.MinValue| is taken as 2^31);
 /// with <see cref="AlternateSign"/> the value is negated when h &lt; 0. Zero values are skipped; duplicate columns within a row
-/// are summed (a cancellation leaves an explicit zero, as scipy's <c>sum_duplicates</c> does).</remarks>
+/// are summed in arrival order (a cancellation leaves an explicit zero, as scipy's <c>sum_duplicates</c> does); scipy sums
+/// in its sort's order, so a non-integer sum of a repeated name in a row of more than 16 entries may differ in the last bit.</remarks>
 public sealed class FeatureHasher
 {
     /// <summary>scikit-learn's default width, 2^20 columns.</summary>
@@ -307,8 +308,9 @@ public sealed class FeatureHasher
         public void EndRow()
         {
             int start = _rowStart, end = _count;
-            // Insertion sort: rows are short, and it keeps equal columns in arrival order for the summation.
-            for (int i = start + 1; i < end; i++)
+            if (end - start > InsertionSortLimit) SortLongRow(start, end);
+            // Insertion sort: short rows are the usual case, and it keeps equal columns in arrival order for the summation.
+            else for (int i = start + 1; i < end; i++)
             {
                 int key = _indices[i];
                 double val = _data[i];
@@ -339,6 +341,35 @@ public sealed class FeatureHasher
             RowCount++;
             if (RowCount + 1 > _indPtr.Length) Array.Resize(ref _indPtr, (int)Math.Min((long)_indPtr.Length * 2, Array.MaxLength));
             _indPtr[RowCount] = write;
+        }
+
+        /// <summary>Rows longer than this (e.g. the tokens of a whole document) are sorted in O(L log L) instead of by insertion.</summary>
+        private const int InsertionSortLimit = 64;
+
+        /// <summary>Stable sort of a long row's entries by column: keys are column·2^32 + arrival position, so equal columns keep arrival order.</summary>
+        private void SortLongRow(int start, int end)
+        {
+            int length = end - start;
+            var keys = ArrayPool<long>.Shared.Rent(length);
+            var values = ArrayPool<double>.Shared.Rent(length);
+            try
+            {
+                for (int i = 0; i < length; i++) keys[i] = ((long)_indices[start + i] << 32) | (uint)i;
+                _data.AsSpan(start, length).CopyTo(values);
+                var sorted = keys.AsSpan(0, length);
+                sorted.Sort();
+                for (int i = 0; i < length; i++)
+                {
+                    long key = sorted[i];
+                    _indices[start + i] = (int)(key >> 32);
+                    _data[start + i] = values[(int)(uint)key];
+                }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(keys);
+                ArrayPool<double>.Shared.Return(values);
+            }
         }
 
         public SparseMatrix Build(string paramName)

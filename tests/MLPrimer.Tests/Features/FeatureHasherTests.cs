@@ -60,7 +60,15 @@ public class FeatureHasherTests
         Assert.Equal(c.GetProperty("n_features").GetInt32(), m.Columns);
         Assert.Equal(Reference.Ints(c.GetProperty("indptr")), m.IndPtr);
         Assert.Equal(Reference.Ints(c.GetProperty("indices")), m.Indices);
-        Assert.Equal(Reference.Doubles(c.GetProperty("data")), m.Data);
+        var expected = Reference.Doubles(c.GetProperty("data"));
+        if (c.GetProperty("name").GetString() == "pair_long_rows")
+        {
+            // scipy sums a column's repeated values in std::sort's (unstable) order, we in arrival order: for
+            // non-integer values in rows over 16 entries the sums may differ in the last bit, so compare to 1e-12.
+            Assert.Equal(expected.Length, m.Data.Length);
+            for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], m.Data[i], 1e-12);
+        }
+        else Assert.Equal(expected, m.Data);
     }
 
     [Theory]

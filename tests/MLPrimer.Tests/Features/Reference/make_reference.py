@@ -174,6 +174,14 @@ for n_features in (1, 7, 20, 2**20):
         add_case(f"string_int_min_{tag}", "string", n_features, alternate_sign,
                  [INT_MIN_KEYS, [INT_MIN_KEYS[0], INT_MIN_KEYS[0], "dog"], []])
 
+# Long rows (whole documents: hundreds of tokens, many repeats and collisions) take the long-row sort path.
+r = random.Random(7)
+add_case("string_long_rows", "string", 64, True,
+         [[r.choice(words) + str(r.randrange(40)) for _ in range(length)] for length in (65, 300, 1200)])
+add_case("pair_long_rows", "pair", 16, True,
+         [[[r.choice(words) + str(r.randrange(20)), r.choice(numeric_values) / 3] for _ in range(length)]
+          for length in (65, 500)])
+
 # Cancellation: a value and its negative on the same column leave an explicit zero; zero inputs are skipped.
 add_case("pair_cancellation", "pair", 1, True, [[["a", 1.0], ["a", -1.0], ["b", 0.0]], [["a", 2], ["a", 3]], []])
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MLPrimer.Tests.Notebooks;
+
+[Collection(nameof(NotebookCollection))]
+public class Chapter05FeatureHashingTests(CurriculumFixture curriculum)
+{
+    private static double Percent(string s) => double.Parse(s, CultureInfo.InvariantCulture) / 100;
+
+    [Fact]
+    public void HashesLikeScikitLearnAndRunsThePrimerExamples()
+    {
+        var text = curriculum.Load("05-feature-hashing.ipynb").AllText;
+        // Values scikit-learn 1.2.1 produced (Features/Reference/hashing_reference.json).
+        Assert.Contains("murmurhash3 = -1599434706 (scikit-learn: -1599434706) -> column |h| mod 20 = 6, sign -1", text);
+        Assert.Contains("identical to scikit-learn: True", text);
+        Assert.Contains("shape: (3, 20)", text);
+        // The primer's CTR example: one test row, so the accuracy is 0 or 1 (here 0, as in scikit-learn).
+        Assert.Matches(@"test row 1 \(user2, no click\): P\(click\) = 0\.\d+, predicted click, accuracy = 0\.0", text);
+    }
+
+    [Fact]
+    public void SpamAccuracyIsHighAtLargeWidthsAndCollisionsFallWithWidth()
+    {
+        var text = curriculum.Load("05-feature-hashing.ipynb").AllText;
+        var runs = Regex.Matches(text,
+            @"n_features = 2\^(\d+).*?all tokens\s+([\d.]+) % \(uniform\s+([\d.]+) %\), top 1,000\s+([\d.]+) % \(uniform\s+([\d.]+) %\);\s+test accuracy ([\d.]+), ROC-AUC ([\d.]+)");
+        Assert.Equal(9, runs.Count);
+        double Value(Match m, int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+        var widest = runs[^1];
+        Assert.Equal("20", widest.Groups[1].Value);
+        Assert.True(Value(widest, 6) > 0.9, "spam accuracy at 2^20 columns");
+        Assert.True(Value(widest, 7) > 0.95, "spam ROC-AUC at 2^20 columns");
+        // Collisions never rise with the width and fall from 100% to well below it; the measured rate follows the
+        // uniform-hash formula 1 - (1 - 1/n)^(V-1) within 2 points.
+        for (int i = 1; i < runs.Count; i++)
+        {
+            Assert.True(Value(runs[i], 2) <= Value(runs[i - 1], 2));
+            Assert.True(Value(runs[i], 4) <= Value(runs[i - 1], 4));
+        }
+        Assert.True(Percent(widest.Groups[2].Value) < 0.6 && Percent(runs[0].Groups[2].Value) == 1.0);
+        Assert.True(Percent(widest.Groups[4].Value) < 0.01);
+        foreach (Match m in runs)
+        {
+            Assert.InRange(Value(m, 2) - Value(m, 3), -2, 2);
+            Assert.InRange(Value(m, 4) - Value(m, 5), -2, 2);
+        }
+        // Accuracy degrades only at small widths.
+        Assert.True(Value(runs[0], 6) < Value(widest, 6) - 0.1, "16 columns should cost accuracy");
+        foreach (var name in new[] { "05-spam-accuracy-vs-n-features.png", "05-collision-rate.png" })
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", name)), $"img/{name} not written");
+    }
+}
