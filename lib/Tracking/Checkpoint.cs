@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Text.Json;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLPrimer.Tracking;
+
+/// <summary>What a checkpoint holds besides tensors: where training was, and any extra values the caller stored.</summary>
+/// <param name="Epoch">Epochs completed when the checkpoint was written.</param>
+/// <param name="Step">Optimizer steps completed when the checkpoint was written.</param>
+/// <param name="Loss">The loss the caller reported (null when none).</param>
+/// <param name="Metadata">Extra JSON values stored with <see cref="Checkpoint.Save"/>.</param>
+public sealed record CheckpointInfo(int Epoch, long Step, double? Loss, IReadOnlyDictionary<string, JsonElement> Metadata);
+
+/// <summary>Saves and restores a TorchSharp training state — model parameters and buffers, optimizer state (momentum, Adam
+/// moments, learning rates), epoch and step, and the random number generators — as one file written atomically.</summary>
+/// <remarks>The file is a zip archive (like PyTorch's <c>.pt</c>) with entries <c>model.bin</c> (TorchSharp's <c>Module.save</c>
+/// format), <c>optimizer.bin</c> (<c>save_state_dict</c>), <c>rng-default.bin</c> (torch's default CPU generator),
+/// <c>rng-generator.bin</c> (the caller's own generator, when one is passed) and <c>checkpoint.json</c>, written last. It goes
+/// to a temporary file that is renamed over <c>path</c> only when complete, so an interrupted save leaves the previous
+/// checkpoint intact. CUDA generators are not saved (TorchSharp does not expose their state).</remarks>
+public static class Checkpoint
+{
+    private const int FormatVersion = 1;
+
+    /// <summary>Writes the training state to <paramref name="path"/> atomically.</summary>
+    public static void Save(string path, nn.Module model, OptimizerHelper? optimizer, int epoch, long step = 0, double? loss = null,
+        Generator? generator = null, IReadOnlyDictionary<string, object?>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (epoch < 0)
+            throw new ArgumentException($"epoch must not be negative (got {epoch}).", nameof(epoch));
+        if (step < 0)
+            throw new ArgumentException($"step must not be negative (got {step}).", nameof(step));
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            WriteEntry(zip, "model.bin", w => model.save(w));
+            if (optimizer is not null) WriteEntry(zip, "optimizer.bin", optimizer.save_state_dict);
+            WriteEntry(zip, "rng-default.bin", w => WriteState(w, torch.get_rng_state()));
+            if (generator is not null) WriteEntry(zip, "rng-generator.bin", w => WriteState(w, generator.get_state()));
+            var meta = new Dictionary<string, object?>
+            {
+                ["format"] = FormatVersion,
+                ["epoch"] = epoch,
+                ["step"] = step,
+                ["loss"] = loss,
+                ["has_optimizer"] = optimizer is not null,
+                ["has_generator"] = generator is not null,
+                ["metadata"] = metadata ?? new Dictionary<string, object?>(),
+            };
+            var json = JsonSerializer.SerializeToUtf8Bytes(meta, new JsonSerializerOptions { WriteIndented = true });
+            WriteEntry(zip, "checkpoint.json", w => w.Write(json));
+        });
+    }
+
+    /// <summary>Restores a state saved by <see cref="Save"/> into an identically built <paramref name="model"/> and
+    /// <paramref name="optimizer"/> (same type, same parameters), restores torch's default generator and, when given,
+    /// <paramref name="generator"/>; returns the epoch, step, loss and metadata.</summary>
+    public static CheckpointInfo Load(string path, nn.Module model, OptimizerHelper? optimizer = null, Generator? generator = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+            throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
+        using var zip = ZipFile.OpenRead(path);
+        var info = ReadInfo(zip, path, out var hasOptimizer, out var hasGenerator);
+        if (optimizer is not null && !hasOptimizer)
+            throw new ArgumentException($"Checkpoint '{path}' holds no optimizer state.", nameof(optimizer));
+        if (generator is not null && !hasGenerator)
+            throw new ArgumentException($"Checkpoint '{path}' holds no generator state.", nameof(generator));
+        ReadEntry(zip, "model.bin", r => model.load(r));
+        if (optimizer is not null) ReadEntry(zip, "optimizer.bin", optimizer.load_state_dict);
+        ReadEntry(zip, "rng-default.bin", r => torch.set_rng_state(ReadState(r)));
+        if (generator is not null) ReadEntry(zip, "rng-generator.bin", r => generator.set_state(ReadState(r)));
+        return info;
+    }
+
+    /// <summary>Reads only the epoch, step, loss and metadata of a checkpoint.</summary>
+    public static CheckpointInfo Peek(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+            throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
+        using var zip = ZipFile.OpenRead(path);
+        return ReadInfo(zip, path, out _, out _);
+    }
+
+    private static CheckpointInfo ReadInfo(ZipArchive zip, string path, out bool hasOptimizer, out bool hasGenerator)
+    {
+        var entry = zip.GetEntry("checkpoint.json") ?? throw new InvalidDataException($"'{path}' is not a checkpoint (no checkpoint.json).");
+        using var stream = entry.Open();
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        if (root.GetProperty("format").GetInt32() != FormatVersion)
+            throw new InvalidDataException($"'{path}' has checkpoint format {root.GetProperty("format")}; expected {FormatVersion}.");
+        hasOptimizer = root.GetProperty("has_optimizer").GetBoolean();
+        hasGenerator = root.GetProperty("has_generator").GetBoolean();
+        var loss = root.GetProperty("loss");
+        var metadata = root.GetProperty("metadata").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+        return new CheckpointInfo(root.GetProperty("epoch").GetInt32(), root.GetProperty("step").GetInt64(),
+            loss.ValueKind == JsonValueKind.Null ? null : loss.GetDouble(), metadata);
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, Action<BinaryWriter> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = new BinaryWriter(stream);
+        write(writer);
+    }
+
+    private static void ReadEntry(ZipArchive zip, string name, Action<BinaryReader> read)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The checkpoint has no '{name}' entry.");
+        // Read the entry into memory: TorchSharp's readers expect a plain stream.
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open()) stream.CopyTo(buffer);
+        buffer.Position = 0;
+        using var reader = new BinaryReader(buffer);
+        read(reader);
+    }
+
+    private static void WriteState(BinaryWriter writer, Tensor state)
+    {
+        using (state)
+        {
+            var bytes = state.cpu().data<byte>().ToArray();
+            writer.Write(bytes.Length);
+            writer.Write(bytes);
+        }
+    }
+
+    private static Tensor ReadState(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        return torch.tensor(reader.ReadBytes(length), dtype: ScalarType.Byte);
+    }
+}

@@ -1,0 +1,54 @@
+namespace MLPrimer.Validation;
+
+/// <summary>K-fold cross-validation (scikit-learn's KFold): k consecutive test folds, the first <c>n % k</c> one row larger.</summary>
+public sealed class KFold
+{
+    /// <summary>Creates the splitter; <paramref name="seed"/> is allowed only with <paramref name="shuffle"/> (as in scikit-learn).</summary>
+    public KFold(int nSplits = 5, bool shuffle = false, int? seed = null)
+    {
+        SplitChecks.SplitCount(nSplits);
+        SplitChecks.SeedNeedsShuffle(shuffle, seed);
+        NSplits = nSplits;
+        Shuffle = shuffle;
+        Seed = seed;
+    }
+
+    /// <summary>Number of folds k.</summary>
+    public int NSplits { get; }
+
+    /// <summary>Whether rows are shuffled before they are cut into folds.</summary>
+    public bool Shuffle { get; }
+
+    /// <summary>Seed of the shuffle (null: a different shuffle every call).</summary>
+    public int? Seed { get; }
+
+    /// <summary>Yields the k folds of rows <c>0 .. count-1</c>; every row is in exactly one test fold.</summary>
+    public IEnumerable<Fold> Split(int count)
+    {
+        SplitChecks.SampleCount(count);
+        SplitChecks.NotMoreSplitsThanSamples(NSplits, count);
+        return SplitMath.FromAssignment(Assign(count), NSplits);
+    }
+
+    /// <summary>The fold (0 .. k-1) whose test set holds each row: the primer's "kfold" column.</summary>
+    public int[] FoldOfEachRow(int count)
+    {
+        SplitChecks.SampleCount(count);
+        SplitChecks.NotMoreSplitsThanSamples(NSplits, count);
+        return Assign(count);
+    }
+
+    private int[] Assign(int count)
+    {
+        var order = SplitMath.Range(count);
+        if (Shuffle) SplitMath.Shuffle(order, SplitMath.Rng(Seed));
+        var foldOfRow = new int[count];
+        var position = 0;
+        for (var f = 0; f < NSplits; f++)
+        {
+            var size = count / NSplits + (f < count % NSplits ? 1 : 0);
+            for (var j = 0; j < size; j++) foldOfRow[order[position++]] = f;
+        }
+        return foldOfRow;
+    }
+}
