@@ -75,6 +75,8 @@ internal sealed class CpuTrainer
         public readonly float[] Work = new float[size];
     }
 
+    // Hot loops: compiled fully optimised at once instead of starting in the unoptimised tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Loss, long Examples) RunJob(int epoch, int job, WorkerState state)
     {
         var rng = TrainingCorpus.JobRandom(_o.Seed, epoch, job);
@@ -131,6 +133,7 @@ internal sealed class CpuTrainer
     }
 
     /// <summary>One positive and Negative noise words: updates their output vectors, accumulates the input gradient in work; returns the loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Update(ReadOnlySpan<float> input, int target, float alpha, Span<float> work, ref FastRandom rng)
     {
         var size = _o.VectorSize;
