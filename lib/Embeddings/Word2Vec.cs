@@ -150,13 +150,13 @@ internal sealed class TrainingCorpus
     /// <summary>Random generator of one job: depends only on the seed, the epoch and the job, never on threads.</summary>
     public static FastRandom JobRandom(int seed, int epoch, int job) => new(FastRandom.Mix(seed, epoch, job));
 
-    /// <summary>Initial input vectors: uniform in (-0.5/size, 0.5/size), as in word2vec.c and gensim.</summary>
+    /// <summary>Initial input vectors: uniform in [-1/size, 1/size) as in gensim 4 (word2vec.c uses half that range).</summary>
     public float[] InitialVectors(Word2VecOptions o)
     {
         var size = o.VectorSize;
         var v = new float[(long)Vocabulary.Count * size];
         var rng = new FastRandom(FastRandom.Mix(o.Seed, -1));
-        for (long i = 0; i < v.Length; i++) v[i] = (float)((rng.NextUInt32() / 4294967296.0 - 0.5) / size);
+        for (long i = 0; i < v.Length; i++) v[i] = (float)((rng.NextUInt32() / 4294967296.0 * 2 - 1) / size);
         return v;
     }
 
