@@ -65,7 +65,7 @@ public sealed class Word2Vec
         if (useTorch)
         {
             var trainer = new TorchTrainer(corpus, options);
-            backend = $"TorchSharp on {trainer.DeviceName}, batches of {options.BatchSize:N0} examples";
+            backend = $"TorchSharp on {trainer.DeviceName}, batches of {options.BatchSize:N0} pairs";
             vectors = trainer.Run(history, stopwatch, log);
         }
         else

@@ -70,7 +70,7 @@ public sealed record Word2VecOptions
     /// <summary>Implementation to use (see <see cref="Word2VecBackend"/>).</summary>
     public Word2VecBackend Backend { get; init; } = Word2VecBackend.Auto;
 
-    /// <summary>TorchSharp backend: (word, context) examples per batch.</summary>
+    /// <summary>TorchSharp backend: (word, context word) pairs per batch; a CBOW example counts once per context word.</summary>
     public int BatchSize { get; init; } = 8192;
 
     /// <summary>Loss points recorded per epoch in <see cref="Word2Vec.History"/>.</summary>

@@ -1,3 +1,4 @@
+using MLPrimer.Data;
 using MLPrimer.Embeddings;
 
 namespace MLPrimer.Tests.Embeddings;
@@ -67,6 +68,19 @@ public class Word2VecTests
         var c = Word2Vec.Train(TopicCorpus(200), Small(mode, backend) with { Epochs = 2, Seed = 2 });
         Assert.Equal(a.Vectors.GetVector("cat"), b.Vectors.GetVector("cat"));
         Assert.NotEqual(a.Vectors.GetVector("cat"), c.Vectors.GetVector("cat"));
+    }
+
+    [Fact]
+    public void TorchCbowBatchesCountContextWordsAndStayFinite()
+    {
+        // A CBOW example updates up to 2 * Window context vectors. Counting batches in examples put ~6x more updates of
+        // frequent words into a batch than skip-gram's pairs do, and the summed updates diverged to NaN on Brown.
+        var sentences = BrownCorpus.Sentences().ToArray();
+        new Random(0).Shuffle(sentences);
+        var options = new Word2VecOptions { Mode = Word2VecMode.Cbow, Backend = Word2VecBackend.Torch, Epochs = 1, MinAlpha = 0.025, ReportsPerEpoch = 4 };
+        var model = Word2Vec.Train(sentences, options);
+        Assert.All(model.History, h => Assert.True(double.IsFinite(h.Loss) && h.Loss < 4.2, $"loss {h.Loss} at epoch {h.EpochsDone}"));
+        Assert.True(model.History[^1].Loss < model.History[0].Loss);
     }
 
     [Fact]
