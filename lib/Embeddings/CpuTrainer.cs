@@ -158,7 +158,8 @@ internal sealed class CpuTrainer
             else if (f <= -MaxExp) { g = label * alpha; loss += label == 1 ? -f : 0; }
             else
             {
-                var k = Math.Min(TableSize - 1, (int)((f + MaxExp) * (TableSize / (2f * MaxExp))));
+                // word2vec.c's and gensim's lookup, integer division (1000 / 6 / 2 = 83) included: same numbers as theirs.
+                var k = (int)((f + MaxExp) * (TableSize / MaxExp / 2));
                 g = (label - SigmoidTable[k]) * alpha;
                 loss += LossTable[label == 1 ? k : TableSize - 1 - k];
             }
@@ -171,7 +172,7 @@ internal sealed class CpuTrainer
     private static float[] BuildTable(Func<double, double> f)
     {
         var t = new float[TableSize];
-        for (var i = 0; i < TableSize; i++) t[i] = (float)f((i + 0.5) / TableSize * 2 * MaxExp - MaxExp);
+        for (var i = 0; i < TableSize; i++) t[i] = (float)f(((double)i / TableSize * 2 - 1) * MaxExp); // entry i at x = (2i/1000 - 1) * 6
         return t;
     }
 
