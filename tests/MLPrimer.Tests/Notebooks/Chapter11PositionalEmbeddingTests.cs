@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MLPrimer.Tests.Notebooks;
+
+[Collection(nameof(NotebookCollection))]
+public class Chapter11PositionalEmbeddingTests(CurriculumFixture curriculum)
+{
+    [Fact]
+    public void OrderBlindModelsStayAtChanceAndPositionsSolveTheTask()
+    {
+        var text = curriculum.Load("11-positional-embedding.ipynb").AllText;
+        var accuracy = Regex.Matches(text, @"\n(bag|bag \+ positions|attention|attention \+ sinusoidal|attention \+ learned)\s+test accuracy ([\d.]+) ?%")
+            .ToDictionary(m => m.Groups[1].Value, m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(5, accuracy.Count);
+        // Each sorted sequence has a shuffled partner with the same tokens: an order-blind model scores exactly 50%.
+        Assert.Equal(50.0, accuracy["bag"]);
+        Assert.Equal(50.0, accuracy["bag + positions"]);
+        Assert.Equal(50.0, accuracy["attention"]);
+        Assert.InRange(accuracy["attention + sinusoidal"], 90, 100);
+        Assert.InRange(accuracy["attention + learned"], 90, 100);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", "11-sorted-task-accuracy.png")));
+    }
+
+    [Fact]
+    public void SinusoidalDotProductsDependOnlyOnDistance()
+    {
+        var text = curriculum.Load("11-positional-embedding.ipynb").AllText;
+        var near = Regex.Match(text, @"PE\(5\)·PE\(8\) = ([\d.]+), PE\(40\)·PE\(43\) = ([\d.]+)");
+        var far = Regex.Match(text, @"PE\(5\)·PE\(20\) = ([\d.]+), PE\(40\)·PE\(55\) = ([\d.]+)");
+        Assert.True(near.Success && far.Success);
+        Assert.Equal(near.Groups[1].Value, near.Groups[2].Value);
+        Assert.Equal(far.Groups[1].Value, far.Groups[2].Value);
+        Assert.True(double.Parse(near.Groups[1].Value, CultureInfo.InvariantCulture) > double.Parse(far.Groups[1].Value, CultureInfo.InvariantCulture));
+        foreach (var png in new[] { "11-sinusoidal-encoding.png", "11-sinusoidal-similarity.png", "11-learned-positions.png" })
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", png)), png);
+    }
+}
