@@ -37,6 +37,18 @@ dotnet tool restore >/dev/null
 step "Installing plotly.js for offline interactive charts"
 (cd lib && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
+# --- the local feed the notebooks load MLPrimer from ---------------------------------------------------
+# Notebooks say only '#r "nuget: MLPrimer, <version>"': the feed is registered as a user-level NuGet source
+# (#i cannot take a relative path, and the kernel restores outside the repository). It is pointed at this
+# clone before any restore, since a source left pointing at a deleted clone fails every restore.
+feed="$root/artifacts/feed"
+mkdir -p "$feed"
+if dotnet nuget list source --format short | grep " $feed\$" >/dev/null; then :; else
+  step "Registering $feed as the NuGet source MLPrimerLocal"
+  dotnet nuget remove source MLPrimerLocal >/dev/null 2>&1 || true
+  dotnet nuget add source "$feed" --name MLPrimerLocal >/dev/null
+fi
+
 # --- NuGet restore, then the TorchSharp libstdc++ repair (it patches the restored package) ------------
 step "Restoring NuGet packages"
 dotnet restore MLPrimer.slnx -v q --nologo
@@ -50,11 +62,4 @@ dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
 dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build >/dev/null
-# Notebooks say only '#r "nuget: MLPrimer, <version>"': the feed is registered as a user-level NuGet source
-# (#i cannot take a relative path, and the kernel restores outside the repository).
-feed="$root/artifacts/feed"
-if dotnet nuget list source --format short | grep " $feed\$" >/dev/null; then :; else
-  dotnet nuget remove source MLPrimerLocal >/dev/null 2>&1 || true
-  dotnet nuget add source "$feed" --name MLPrimerLocal >/dev/null
-fi
 echo "MLPrimer $version packed to $feed (NuGet source 'MLPrimerLocal')"

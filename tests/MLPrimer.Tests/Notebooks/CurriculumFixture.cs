@@ -1,6 +1,7 @@
 namespace MLPrimer.Tests.Notebooks;
 
 /// <summary>Executes every notebook once with the runner (the README's main command uses the same runner).</summary>
+/// <remarks>For work on one chapter, MLPRIMER_NOTEBOOKS=NN limits the run to the notebooks whose name contains NN.</remarks>
 public sealed class CurriculumFixture : IDisposable
 {
     public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("mlprimer-executed-").FullName;
@@ -8,7 +9,9 @@ public sealed class CurriculumFixture : IDisposable
 
     public CurriculumFixture()
     {
-        Run = ProcessRunner.Run("dotnet", ["exec", RepoPaths.Runner, "--notebooks", RepoPaths.Notebooks, "--out", OutputDirectory],
+        string[] arguments = ["exec", RepoPaths.Runner, "--notebooks", RepoPaths.Notebooks, "--out", OutputDirectory];
+        var only = Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS");
+        Run = ProcessRunner.Run("dotnet", string.IsNullOrWhiteSpace(only) ? arguments : [.. arguments, only],
             RepoPaths.Root, timeoutSeconds: 3600);
     }
 
