@@ -11,33 +11,10 @@ public enum CalibrationStrategy
 }
 
 /// <summary>A reliability diagram: for each non-empty bin, the observed frequency of class 1 against the mean predicted probability.</summary>
-public sealed class CalibrationCurveResult
-{
-    /// <summary>Creates the curve from parallel arrays, one entry per non-empty bin.</summary>
-    public CalibrationCurveResult(double[] probTrue, double[] probPred, int[] counts)
-    {
-        ProbTrue = probTrue;
-        ProbPred = probPred;
-        Counts = counts;
-    }
-
-    /// <summary>Fraction of samples in the bin whose label is 1.</summary>
-    public double[] ProbTrue { get; }
-
-    /// <summary>Mean predicted probability in the bin.</summary>
-    public double[] ProbPred { get; }
-
-    /// <summary>Number of samples in the bin.</summary>
-    public int[] Counts { get; }
-
-    /// <summary>Lets callers write <c>var (probTrue, probPred, counts) = Metrics.CalibrationCurve(...)</c>.</summary>
-    public void Deconstruct(out double[] probTrue, out double[] probPred, out int[] counts)
-    {
-        probTrue = ProbTrue;
-        probPred = ProbPred;
-        counts = Counts;
-    }
-}
+/// <param name="ProbTrue">Fraction of samples in the bin whose label is 1.</param>
+/// <param name="ProbPred">Mean predicted probability in the bin.</param>
+/// <param name="Counts">Number of samples in the bin.</param>
+public sealed record CalibrationCurveResult(double[] ProbTrue, double[] ProbPred, int[] Counts);
 
 public static partial class Metrics
 {

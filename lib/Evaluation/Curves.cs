@@ -3,65 +3,20 @@ using System.Numerics;
 namespace MLPrimer.Evaluation;
 
 /// <summary>A ROC curve: false and true positive rates at decreasing thresholds, as scikit-learn's roc_curve returns them.</summary>
-public sealed class RocCurveResult
+/// <param name="FalsePositiveRate">FP / N for predictions with score &gt;= Thresholds[i] (NaN everywhere when there are no negatives).</param>
+/// <param name="TruePositiveRate">TP / P for predictions with score &gt;= Thresholds[i] (NaN everywhere when there are no positives).</param>
+/// <param name="Thresholds">Decreasing thresholds; the first is +infinity, giving the (0, 0) point.</param>
+public sealed record RocCurveResult(double[] FalsePositiveRate, double[] TruePositiveRate, double[] Thresholds)
 {
-    /// <summary>Creates a curve from its three parallel arrays.</summary>
-    public RocCurveResult(double[] falsePositiveRate, double[] truePositiveRate, double[] thresholds)
-    {
-        FalsePositiveRate = falsePositiveRate;
-        TruePositiveRate = truePositiveRate;
-        Thresholds = thresholds;
-    }
-
-    /// <summary>FP / N for predictions with score &gt;= Thresholds[i] (NaN everywhere when there are no negatives).</summary>
-    public double[] FalsePositiveRate { get; }
-
-    /// <summary>TP / P for predictions with score &gt;= Thresholds[i] (NaN everywhere when there are no positives).</summary>
-    public double[] TruePositiveRate { get; }
-
-    /// <summary>Decreasing thresholds; the first is +infinity, giving the (0, 0) point.</summary>
-    public double[] Thresholds { get; }
-
     /// <summary>Number of points on the curve.</summary>
     public int Count => Thresholds.Length;
-
-    /// <summary>Lets callers write <c>var (fpr, tpr, thresholds) = Metrics.RocCurve(...)</c>.</summary>
-    public void Deconstruct(out double[] falsePositiveRate, out double[] truePositiveRate, out double[] thresholds)
-    {
-        falsePositiveRate = FalsePositiveRate;
-        truePositiveRate = TruePositiveRate;
-        thresholds = Thresholds;
-    }
 }
 
 /// <summary>A precision-recall curve at increasing thresholds, as scikit-learn's precision_recall_curve returns it.</summary>
-public sealed class PrecisionRecallCurveResult
-{
-    /// <summary>Creates a curve from its three arrays (Precision and Recall have one more entry than Thresholds).</summary>
-    public PrecisionRecallCurveResult(double[] precision, double[] recall, double[] thresholds)
-    {
-        Precision = precision;
-        Recall = recall;
-        Thresholds = thresholds;
-    }
-
-    /// <summary>Precision of predictions with score &gt;= Thresholds[i]; the extra last entry is 1.</summary>
-    public double[] Precision { get; }
-
-    /// <summary>Recall of predictions with score &gt;= Thresholds[i] (decreasing); the extra last entry is 0.</summary>
-    public double[] Recall { get; }
-
-    /// <summary>The distinct scores, increasing.</summary>
-    public double[] Thresholds { get; }
-
-    /// <summary>Lets callers write <c>var (precision, recall, thresholds) = Metrics.PrecisionRecallCurve(...)</c>.</summary>
-    public void Deconstruct(out double[] precision, out double[] recall, out double[] thresholds)
-    {
-        precision = Precision;
-        recall = Recall;
-        thresholds = Thresholds;
-    }
-}
+/// <param name="Precision">Precision of predictions with score &gt;= Thresholds[i]; the extra last entry is 1.</param>
+/// <param name="Recall">Recall of predictions with score &gt;= Thresholds[i] (decreasing); the extra last entry is 0.</param>
+/// <param name="Thresholds">The distinct scores, increasing (one entry fewer than Precision and Recall).</param>
+public sealed record PrecisionRecallCurveResult(double[] Precision, double[] Recall, double[] Thresholds);
 
 public static partial class Metrics
 {

@@ -1,27 +1,8 @@
 namespace MLPrimer.Validation;
 
 /// <summary>K-fold cross-validation (scikit-learn's KFold): k consecutive test folds, the first <c>n % k</c> one row larger.</summary>
-public sealed class KFold
+public sealed class KFold(int nSplits = 5, bool shuffle = false, int? seed = null) : BaseKFold(nSplits, shuffle, seed)
 {
-    /// <summary>Creates the splitter; <paramref name="seed"/> is allowed only with <paramref name="shuffle"/> (as in scikit-learn).</summary>
-    public KFold(int nSplits = 5, bool shuffle = false, int? seed = null)
-    {
-        SplitChecks.SplitCount(nSplits);
-        SplitChecks.SeedNeedsShuffle(shuffle, seed);
-        NSplits = nSplits;
-        Shuffle = shuffle;
-        Seed = seed;
-    }
-
-    /// <summary>Number of folds k.</summary>
-    public int NSplits { get; }
-
-    /// <summary>Whether rows are shuffled before they are cut into folds.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>Seed of the shuffle (null: a different shuffle every call).</summary>
-    public int? Seed { get; }
-
     /// <summary>Yields the k folds of rows <c>0 .. count-1</c>; every row is in exactly one test fold.</summary>
     public IEnumerable<Fold> Split(int count)
     {

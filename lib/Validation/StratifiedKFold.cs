@@ -4,27 +4,8 @@ namespace MLPrimer.Validation;
 /// <remarks>Without shuffling the folds are exactly scikit-learn's: classes are numbered by first appearance, per-class fold
 /// sizes come from dealing the sorted labels round robin, and each class's rows are assigned to folds in blocks, in row order.
 /// With shuffling the per-class fold order is shuffled by our own seeded generator, so the folds differ from scikit-learn's.</remarks>
-public sealed class StratifiedKFold
+public sealed class StratifiedKFold(int nSplits = 5, bool shuffle = false, int? seed = null) : BaseKFold(nSplits, shuffle, seed)
 {
-    /// <summary>Creates the splitter; <paramref name="seed"/> is allowed only with <paramref name="shuffle"/>.</summary>
-    public StratifiedKFold(int nSplits = 5, bool shuffle = false, int? seed = null)
-    {
-        SplitChecks.SplitCount(nSplits);
-        SplitChecks.SeedNeedsShuffle(shuffle, seed);
-        NSplits = nSplits;
-        Shuffle = shuffle;
-        Seed = seed;
-    }
-
-    /// <summary>Number of folds k.</summary>
-    public int NSplits { get; }
-
-    /// <summary>Whether each class's rows are shuffled among the folds.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>Seed of the shuffle (null: a different shuffle every call).</summary>
-    public int? Seed { get; }
-
     /// <summary>Yields k folds of the rows of <paramref name="labels"/> (any class type: int, string, a bin code...).</summary>
     public IEnumerable<Fold> Split<T>(IReadOnlyList<T> labels) where T : notnull => SplitMath.FromAssignment(FoldOfEachRow(labels), NSplits);
 
