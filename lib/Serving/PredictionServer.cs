@@ -47,7 +47,7 @@ public sealed class PredictionServer : IDisposable
         if (logPath is not null)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(logPath))!);
-            log = new StreamWriter(logPath, append: false, new UTF8Encoding(false));
+            log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };   // readable while serving
         }
         acceptLoop = Task.Run(AcceptAsync);
     }
@@ -173,7 +173,7 @@ public sealed class PredictionServer : IDisposable
             var y = await model.Predict(x).ConfigureAwait(false);
             return (200, JsonSerializer.Serialize(new { y, version = model.Version }), x.Length);
         }
-        catch (Exception ex) { return (500, Error(ex.Message), 0); }
+        catch (Exception ex) { return (500, Error(ex.Message.Split('\n')[0].Trim()), 0); }   // first line: no native stack traces to clients
     }
 
     private static string Error(string message) => JsonSerializer.Serialize(new { error = message });
