@@ -65,9 +65,10 @@ public sealed class DynamicBatcher<TIn, TOut> : IDisposable
                 if (reader.TryRead(out var next)) { batch.Add(next); continue; }
                 var left = MaxWait - clock.Elapsed;
                 if (left <= TimeSpan.Zero) break;
-                using var timeout = new CancellationTokenSource(left);
+                // Timers tick in whole milliseconds and may fire early: round up, and on a timeout re-check the clock.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)));
                 try { if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false)) break; }
-                catch (OperationCanceledException) { break; }
+                catch (OperationCanceledException) { }
             }
             Run(batch);
             batch.Clear();
