@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace MLPrimer.Serving;
+
+/// <summary>Monitoring counters of a <see cref="PredictionServer"/>: requests, errors and a latency histogram (thread-safe).</summary>
+public sealed class ServerMetrics
+{
+    /// <summary>Upper bounds (milliseconds) of the latency histogram's buckets; a last bucket catches everything slower.</summary>
+    public static IReadOnlyList<double> BucketBoundsMs { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000];
+
+    private readonly long[] buckets = new long[BucketBoundsMs.Count + 1];
+    private long requests, errors, predictions;
+
+    /// <summary>Requests answered (any path, any status).</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>Requests answered with a status of 400 or more.</summary>
+    public long Errors => Interlocked.Read(ref errors);
+
+    /// <summary>Rows predicted by /predict.</summary>
+    public long Predictions => Interlocked.Read(ref predictions);
+
+    /// <summary>Count per bucket (not cumulative), aligned with <see cref="BucketBoundsMs"/> plus the overflow bucket.</summary>
+    public long[] LatencyBuckets() => buckets.Select(b => Interlocked.Read(ref b)).ToArray();
+
+    internal void Record(int status, double latencyMs, int rows)
+    {
+        Interlocked.Increment(ref requests);
+        if (status >= 400) Interlocked.Increment(ref errors);
+        Interlocked.Add(ref predictions, rows);
+        int bucket = 0;
+        while (bucket < BucketBoundsMs.Count && latencyMs > BucketBoundsMs[bucket]) bucket++;
+        Interlocked.Increment(ref buckets[bucket]);
+    }
+
+    /// <summary>The counters in Prometheus' text format (cumulative <c>_bucket{le=...}</c> lines), as served at /metrics.</summary>
+    public string ToPrometheus()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"requests_total {Requests}\nerrors_total {Errors}\npredictions_total {Predictions}\n");
+        long cumulative = 0;
+        var counts = LatencyBuckets();
+        for (int i = 0; i < counts.Length; i++)
+        {
+            cumulative += counts[i];
+            string le = i < BucketBoundsMs.Count ? BucketBoundsMs[i].ToString(CultureInfo.InvariantCulture) : "+Inf";
+            text.Append(CultureInfo.InvariantCulture, $"latency_ms_bucket{{le=\"{le}\"}} {cumulative}\n");
+        }
+        return text.ToString();
+    }
+}
