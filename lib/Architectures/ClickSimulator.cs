@@ -31,7 +31,7 @@ public sealed record ClickSimulatorOptions
     /// <summary>Effect of the standardised user activity (dense feature 1) on the click logit.</summary>
     public double ActivityEffect { get; init; } = 0.4;
     /// <summary>Base purchase logit, given a click.</summary>
-    public double PurchaseBias { get; init; } = -1.5;
+    public double PurchaseBias { get; init; } = -3.0;
     /// <summary>Weight of (u·v)/√d in the purchase logit (the signal purchase shares with click).</summary>
     public double PurchaseTasteWeight { get; init; } = 2.0;
     /// <summary>Effect of the standardised price on the purchase logit.</summary>

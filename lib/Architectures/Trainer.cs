@@ -53,7 +53,7 @@ public sealed class Trainer
 
     /// <summary>Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="validation"/> after each epoch.
     /// Early stopping and the best-epoch checkpoint need a validation set.</summary>
-    public FitResult Fit(LightningModule model, TensorDataset train, TensorDataset? validation = null)
+    public FitResult Fit(LightningModule model, NamedTensorDataset train, NamedTensorDataset? validation = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
@@ -120,7 +120,7 @@ public sealed class Trainer
     }
 
     /// <summary>Mean validation loss of <paramref name="model"/> on <paramref name="data"/>, weighted by batch size, without gradients.</summary>
-    public double Evaluate(LightningModule model, TensorDataset data)
+    public double Evaluate(LightningModule model, NamedTensorDataset data)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

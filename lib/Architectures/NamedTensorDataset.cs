@@ -15,12 +15,12 @@ public sealed class Batch(IReadOnlyDictionary<string, Tensor> tensors)
 }
 
 /// <summary>Named tensors that share their first dimension, cut into (optionally shuffled) batches — torch.utils.data.TensorDataset plus a DataLoader.</summary>
-public sealed class TensorDataset
+public sealed class NamedTensorDataset
 {
     private readonly Dictionary<string, Tensor> _tensors;
 
     /// <summary>Wraps the tensors; all must have the same, non-zero first dimension.</summary>
-    public TensorDataset(IReadOnlyDictionary<string, Tensor> tensors)
+    public NamedTensorDataset(IReadOnlyDictionary<string, Tensor> tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) throw new ArgumentException("tensors must hold at least one tensor.", nameof(tensors));
