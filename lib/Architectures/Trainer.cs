@@ -119,7 +119,8 @@ public sealed class Trainer
         return new FitResult(history, bestEpoch, best, stoppedEarly);
     }
 
-    /// <summary>Mean validation loss of <paramref name="model"/> on <paramref name="data"/>, weighted by batch size, without gradients.</summary>
+    /// <summary>Mean validation loss of <paramref name="model"/> on <paramref name="data"/>, weighted by batch size, without gradients
+    /// (batches of at least 4,096 rows, so a loss that depends on the batch, like an in-batch softmax, is on its own scale).</summary>
     public double Evaluate(LightningModule model, NamedTensorDataset data)
     {
         ArgumentNullException.ThrowIfNull(model);
