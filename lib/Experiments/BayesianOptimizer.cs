@@ -1,10 +1,10 @@
 namespace MLPrimer.Experiments;
 
 /// <summary>One evaluated point of a search: its coordinates and the objective's value.</summary>
-public sealed record Evaluation(double[] X, double Y);
+public sealed record Trial(double[] X, double Y);
 
 /// <summary>What a search found: the best point, its value, and every evaluation in order.</summary>
-public sealed record OptimizationResult(double[] BestX, double BestY, IReadOnlyList<Evaluation> History)
+public sealed record OptimizationResult(double[] BestX, double BestY, IReadOnlyList<Trial> History)
 {
     /// <summary>The best value seen after each evaluation (the curve that compares search methods).</summary>
     public double[] BestSoFar()
@@ -24,7 +24,7 @@ public sealed class BayesianOptimizer
     private static readonly double[] LengthScales = [0.05, 0.1, 0.2, 0.3, 0.5, 1.0];
     private readonly double[] _lower, _upper;
     private readonly Random _rng;
-    private readonly List<Evaluation> _history = [];
+    private readonly List<Trial> _history = [];
     private readonly List<double[]> _unit = [];
 
     /// <summary>Number of random evaluations before the surrogate takes over.</summary>
@@ -36,7 +36,7 @@ public sealed class BayesianOptimizer
     /// <summary>Random candidate points scored by the acquisition at each step.</summary>
     public int Candidates { get; }
     /// <summary>Every evaluation told so far, in order.</summary>
-    public IReadOnlyList<Evaluation> History => _history;
+    public IReadOnlyList<Trial> History => _history;
 
     /// <summary>Creates an optimiser over the box [lower, upper] (one entry per dimension).</summary>
     public BayesianOptimizer(double[] lower, double[] upper, int seed, int initialPoints = 5, KernelType kernel = KernelType.Matern52,
@@ -65,14 +65,11 @@ public sealed class BayesianOptimizer
     public double[] Suggest()
     {
         if (_history.Count < InitialPoints) return FromUnit(RandomUnit());
-        var gp = FitSurrogate();
-        double best = gp.Predict(_unit).Mean.Max();   // incumbent on the surrogate's scale (robust to noise)
         var incumbent = _unit[_history.Select((e, i) => (e.Y, i)).Max().i];
         var candidates = new List<double[]>(Candidates);
         for (var c = 0; c < Candidates; c++)
             candidates.Add(c % 4 == 3 ? Perturb(incumbent, 0.05) : RandomUnit());
-        var prediction = gp.Predict(candidates);
-        var ei = ExpectedImprovement.Compute(prediction, best, Xi * StdOfY());
+        var ei = Acquisition(FitSurrogate(), candidates);
         int arg = 0;
         for (var i = 1; i < ei.Length; i++) if (ei[i] > ei[arg]) arg = i;
         return FromUnit(candidates[arg]);
@@ -84,7 +81,7 @@ public sealed class BayesianOptimizer
         ArgumentNullException.ThrowIfNull(x);
         if (x.Length != _lower.Length) throw new ArgumentException($"x must have {_lower.Length} coordinates.", nameof(x));
         if (!double.IsFinite(y)) throw new ArgumentException("y must be finite.", nameof(y));
-        _history.Add(new Evaluation((double[])x.Clone(), y));
+        _history.Add(new Trial((double[])x.Clone(), y));
         _unit.Add(ToUnit(x));
     }
 
@@ -116,8 +113,26 @@ public sealed class BayesianOptimizer
         return best!;
     }
 
+    /// <summary>The surrogate's predictive mean and standard deviation at points of the box (what the next <see cref="Suggest"/> sees).</summary>
+    public GaussianProcessPrediction PredictAt(IReadOnlyList<double[]> x) => FitSurrogate().Predict(x.Select(ToUnit).ToArray());
+
+    /// <summary>The expected improvement at points of the box, exactly as <see cref="Suggest"/> ranks its candidates.</summary>
+    public double[] AcquisitionAt(IReadOnlyList<double[]> x) => Acquisition(FitSurrogate(), x.Select(ToUnit).ToArray());
+
+    // EI against the best surrogate mean at an observed point (robust to noise), with ξ in units of the objective's spread.
+    private double[] Acquisition(GaussianProcessRegressor gp, IReadOnlyList<double[]> unitPoints)
+    {
+        double best = gp.Predict(_unit).Mean.Max();
+        return ExpectedImprovement.Compute(gp.Predict(unitPoints), best, Xi * StdOfY());
+    }
+
     /// <summary>Maps a point of the box to the unit cube.</summary>
-    public double[] ToUnit(double[] x) => x.Select((v, i) => (v - _lower[i]) / (_upper[i] - _lower[i])).ToArray();
+    public double[] ToUnit(double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Length != _lower.Length) throw new ArgumentException($"x must have {_lower.Length} coordinates.", nameof(x));
+        return x.Select((v, i) => (v - _lower[i]) / (_upper[i] - _lower[i])).ToArray();
+    }
 
     private double[] FromUnit(double[] u) => u.Select((v, i) => _lower[i] + v * (_upper[i] - _lower[i])).ToArray();
 

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 
 namespace MLPrimer.Experiments;
 
@@ -32,7 +32,7 @@ public static class SampleRatioMismatch
             chi += d * d / e;
         }
         int df = observed.Count - 1;
-        double p = 1 - ChiSquared.CDF(df, chi);
+        double p = SpecialFunctions.GammaUpperRegularized(df / 2.0, chi / 2.0);   // upper tail without the cancellation of 1 − CDF
         return new SampleRatioMismatchResult(chi, df, p) { Mismatch = p < threshold };
     }
 }

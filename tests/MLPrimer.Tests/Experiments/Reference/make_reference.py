@@ -68,7 +68,8 @@ def main():
                   welch(rng.exponential(5, 12).round(3), rng.exponential(5, 9).round(3), 0.10),
                   welch(np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 4.0, 6.0, 8.0, 10.0]), 0.05)],
         "chisquare": [chisquare([50210, 49790], [0.5, 0.5]), chisquare([50800, 49200], [0.5, 0.5]),
-                      chisquare([3300, 3350, 3350], [1, 1, 1]), chisquare([890, 2110], [0.3, 0.7])],
+                      chisquare([3300, 3350, 3350], [1, 1, 1]), chisquare([890, 2110], [0.3, 0.7]),
+                      chisquare([100000, 95425], [0.5, 0.5])],
     }
     x1 = rng.uniform(0, 1, (7, 1))
     x2 = rng.uniform(-2, 2, (12, 2))
