@@ -57,10 +57,16 @@ public sealed class GaussianProcessRegressor
             _yStd = sd > 0 ? sd : 1;
         }
         var target = Vector<double>.Build.Dense(n, i => (y[i] - _yMean) / _yStd);
-        var k = Matrix<double>.Build.Dense(n, n, (i, j) => Kernel.Evaluate(x[i], x[j]) + (i == j ? Alpha : 0));
+        var points = x.Select(p => (double[])p.Clone()).ToArray();
+        var k = Matrix<double>.Build.Dense(n, n);
+        for (var i = 0; i < n; i++)
+        {
+            k[i, i] = Kernel.Amplitude + Alpha;
+            for (var j = 0; j < i; j++) k[i, j] = k[j, i] = Kernel.Evaluate(points[i], points[j]);
+        }
         _cholesky = k.Cholesky();
         _weights = _cholesky.Solve(target);
-        _x = x.Select(p => (double[])p.Clone()).ToArray();
+        _x = points;
         double logDet = 0;
         for (var i = 0; i < n; i++) logDet += Math.Log(_cholesky.Factor[i, i]);
         LogMarginalLikelihood = -0.5 * target.DotProduct(_weights) - logDet - 0.5 * n * Math.Log(2 * Math.PI);
@@ -75,14 +81,17 @@ public sealed class GaussianProcessRegressor
         int n = _x.Length, m = x.Count;
         if (x.Any(p => p.Length != _x[0].Length))
             throw new ArgumentException($"Every query point must have {_x[0].Length} coordinates, like the training points.", nameof(x));
-        var kStar = Matrix<double>.Build.Dense(n, m, (i, j) => Kernel.Evaluate(_x[i], x[j]));
+        var queries = x.Select(p => p.ToArray()).ToArray();
+        var kStar = Matrix<double>.Build.Dense(n, m, (i, j) => Kernel.Evaluate(_x[i], queries[j]));
         var mean = kStar.TransposeThisAndMultiply(_weights);
-        var v = _cholesky.Factor.SolveLowerTriangular(kStar);
+        var v = TriangularSolve.Lower(_cholesky.Factor, kStar);   // v = L⁻¹k*, column-major, one column per query
         var means = new double[m];
         var stds = new double[m];
         for (var j = 0; j < m; j++)
         {
-            double variance = Kernel.Amplitude - v.Column(j).DotProduct(v.Column(j));
+            double squares = 0;
+            for (var i = 0; i < n; i++) squares += v[j * n + i] * v[j * n + i];
+            double variance = Kernel.Amplitude - squares;
             means[j] = mean[j] * _yStd + _yMean;
             stds[j] = Math.Sqrt(Math.Max(variance, 0)) * _yStd;
         }
@@ -92,22 +101,25 @@ public sealed class GaussianProcessRegressor
 
 internal static class TriangularSolve
 {
-    /// <summary>Forward substitution L·V = B for a lower-triangular L.</summary>
-    internal static Matrix<double> SolveLowerTriangular(this Matrix<double> lower, Matrix<double> b)
+    /// <summary>Forward substitution L·V = B for a lower-triangular L; returns V column-major (column c at [c·n, (c+1)·n)).</summary>
+    internal static double[] Lower(Matrix<double> lower, Matrix<double> b)
     {
-        int n = lower.RowCount;
-        var result = b.Clone();
-        var data = result.AsColumnMajorArray() ?? throw new InvalidOperationException("dense matrix expected");
-        for (var c = 0; c < result.ColumnCount; c++)
+        int n = lower.RowCount, columns = b.ColumnCount;
+        var rows = new double[n * n];                      // L row-major, so each dot product below reads contiguous memory
+        for (var i = 0; i < n; i++)
+            for (var k = 0; k <= i; k++) rows[i * n + k] = lower[i, k];
+        var data = b.ToColumnMajorArray();
+        for (var c = 0; c < columns; c++)
         {
-            int off = c * n;
+            var col = data.AsSpan(c * n, n);
             for (var i = 0; i < n; i++)
             {
-                double s = data[off + i];
-                for (var k = 0; k < i; k++) s -= lower[i, k] * data[off + k];
-                data[off + i] = s / lower[i, i];
+                var row = rows.AsSpan(i * n, i);
+                double s = col[i];
+                for (var k = 0; k < i; k++) s -= row[k] * col[k];
+                col[i] = s / rows[i * n + i];
             }
         }
-        return result;
+        return data;
     }
 }

@@ -39,8 +39,14 @@ public sealed record Kernel
     public double Evaluate(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         if (a.Count != b.Count) throw new ArgumentException($"Points have {a.Count} and {b.Count} coordinates; they must match.", nameof(b));
+        return Evaluate(a.ToArray(), b.ToArray());
+    }
+
+    // Fast path for the GP's kernel matrices; the caller guarantees equal lengths.
+    internal double Evaluate(double[] a, double[] b)
+    {
         double d2 = 0;
-        for (var i = 0; i < a.Count; i++) d2 += (a[i] - b[i]) * (a[i] - b[i]);
+        for (var i = 0; i < a.Length; i++) { double d = a[i] - b[i]; d2 += d * d; }
         double r2 = d2 / (LengthScale * LengthScale);
         if (Type == KernelType.Rbf) return Amplitude * Math.Exp(-0.5 * r2);
         double s = Math.Sqrt(5 * r2);
