@@ -1,0 +1,31 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+
+namespace MLPrimer.Experiments;
+
+/// <summary>Result of Welch's t-test: means, the difference treatment − control, t, Welch–Satterthwaite degrees of freedom, two-sided p and a confidence interval.</summary>
+public sealed record WelchTTestResult(
+    double ControlMean, double TreatmentMean, double Difference,
+    double T, double DegreesOfFreedom, double PValue, double ConfidenceLow, double ConfidenceHigh);
+
+/// <summary>Welch's unequal-variance t-test for a continuous metric (scipy's ttest_ind(treatment, control, equal_var=False)).</summary>
+public static class WelchTTest
+{
+    /// <summary>Tests whether the treatment's mean differs from the control's without assuming equal variances.</summary>
+    public static WelchTTestResult Test(IReadOnlyCollection<double> control, IReadOnlyCollection<double> treatment, double alpha = 0.05)
+    {
+        Checks.Sample(control, nameof(control));
+        Checks.Sample(treatment, nameof(treatment));
+        Checks.Alpha(alpha);
+        var (mc, vc) = control.MeanVariance();   // unbiased (n − 1) variance
+        var (mt, vt) = treatment.MeanVariance();
+        double qc = vc / control.Count, qt = vt / treatment.Count;
+        double se = Math.Sqrt(qc + qt);
+        if (se == 0) throw new ArgumentException("Both samples are constant; the t statistic is undefined.", nameof(treatment));
+        double df = (qc + qt) * (qc + qt) / (qc * qc / (control.Count - 1) + qt * qt / (treatment.Count - 1));
+        double diff = mt - mc, t = diff / se;
+        double p = 2 * StudentT.CDF(0, 1, df, -Math.Abs(t));
+        double tCrit = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+        return new WelchTTestResult(mc, mt, diff, t, df, p, diff - tCrit * se, diff + tCrit * se);
+    }
+}
