@@ -1,0 +1,57 @@
+namespace MLPrimer.Monitoring;
+
+/// <summary>A two-sample test's statistic and p-value (scipy's result objects carry the same two fields).</summary>
+public sealed record TwoSampleTestResult(double Statistic, double PValue);
+
+/// <summary>Pearson's chi-squared test of a contingency table (scipy.stats.chi2_contingency's result).</summary>
+public sealed record ChiSquaredTestResult(double Statistic, double PValue, int DegreesOfFreedom, double[,] ExpectedFrequencies);
+
+/// <summary>A domain classifier's verdict: out-of-fold ROC AUC of telling the target rows from the reference rows, and each row's out-of-fold probability of being a target row.</summary>
+public sealed record ClassifierDriftResult(double Auc, double[] TargetProbabilities, int ReferenceCount, int TargetCount)
+{
+    /// <summary>Density-ratio weights p_target(x)/p_reference(x) for the reference rows, estimated as (p/(1-p))·(n_ref/n_target) from the out-of-fold probabilities and clipped to [1/maxWeight, maxWeight].</summary>
+    public double[] ImportanceWeights(double maxWeight = 20)
+    {
+        if (!(maxWeight >= 1)) throw new ArgumentException($"maxWeight must be at least 1, got {maxWeight}.", nameof(maxWeight));
+        var ratio = (double)ReferenceCount / TargetCount;
+        var w = new double[ReferenceCount];
+        for (var i = 0; i < ReferenceCount; i++)
+        {
+            var p = Math.Clamp(TargetProbabilities[i], 1e-12, 1 - 1e-12);
+            w[i] = Math.Clamp(p / (1 - p) * ratio, 1 / maxWeight, maxWeight);
+        }
+        return w;
+    }
+}
+
+/// <summary>Black-box shift estimation result: weights w_y = q(y)/p(y) and the estimated target label proportions q(y).</summary>
+public sealed record LabelShiftEstimate(double[] Weights, double[] TargetProportions, double[] SourceProportions);
+
+internal static class Check
+{
+    public static void Sample(ReadOnlySpan<double> values, string name, int minimum = 1)
+    {
+        if (values.Length < minimum)
+            throw new ArgumentException($"{name} needs at least {minimum} value(s), got {values.Length}.", name);
+        for (var i = 0; i < values.Length; i++)
+            if (!double.IsFinite(values[i]))
+                throw new ArgumentException($"{name}[{i}] is {values[i]}; samples must be finite.", name);
+    }
+
+    public static int Rows(double[][] rows, string name, int minimum = 1)
+    {
+        ArgumentNullException.ThrowIfNull(rows, name);
+        if (rows.Length < minimum)
+            throw new ArgumentException($"{name} needs at least {minimum} row(s), got {rows.Length}.", name);
+        var d = rows[0]?.Length ?? throw new ArgumentException($"{name}[0] is null.", name);
+        if (d == 0) throw new ArgumentException($"{name} rows must have at least one feature.", name);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is null || rows[i].Length != d)
+                throw new ArgumentException($"{name}[{i}] has {rows[i]?.Length ?? 0} features, expected {d}: all rows must have the same length.", name);
+            foreach (var v in rows[i])
+                if (!double.IsFinite(v)) throw new ArgumentException($"{name}[{i}] holds {v}; features must be finite.", name);
+        }
+        return d;
+    }
+}
