@@ -26,6 +26,14 @@ static async Task<int> Run(string[] args)
     if (options.Execute != null)
     {
         var failure = await NotebookExecutor.RunAsync(options.Execute, options.Output!, Console.Out);
+        // Run the finalizers of native wrappers (ScottPlot's SkiaSharp objects, tensors) now, while the process is
+        // whole: a finalizer that first binds a native entry point during process exit can fail to resolve it and
+        // take the process down after every cell has passed (seen once in CI with SKFontStyle).
+        for (var pass = 0; pass < 2; pass++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
         if (failure == null) return 0;
         Console.Error.WriteLine(FailureReport.Format(options.Execute, failure));
         return 1;
