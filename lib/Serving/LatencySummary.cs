@@ -1,3 +1,5 @@
+using MLPrimer.Exploration;
+
 namespace MLPrimer.Serving;
 
 /// <summary>Count, mean and tail percentiles of a set of latencies (any unit; the notebooks use milliseconds).</summary>
@@ -27,14 +29,8 @@ public sealed record LatencySummary(int Count, double Mean, double P50, double P
         return sorted;
     }
 
-    private static double At(double[] sorted, double q)
-    {
-        double position = (sorted.Length - 1) * q / 100.0;
-        int below = (int)Math.Floor(position);
-        if (below >= sorted.Length - 1) return sorted[^1];
-        double fraction = position - below;
-        return sorted[below] + (sorted[below + 1] - sorted[below]) * fraction;
-    }
+    // numpy's linear percentile, shared with the EDA quantiles (MLPrimer.Exploration.Quantiles).
+    private static double At(double[] sorted, double q) => Quantiles.Sorted(sorted, q / 100.0);
 
     /// <summary>One line: n, mean, p50, p95, p99 and max, two decimals.</summary>
     public override string ToString() => $"n={Count}, mean {Mean:F2}, p50 {P50:F2}, p95 {P95:F2}, p99 {P99:F2}, max {Max:F2}";
