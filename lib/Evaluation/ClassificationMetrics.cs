@@ -51,8 +51,19 @@ public sealed class ClassificationScores
 /// </summary>
 public static partial class Metrics
 {
-    /// <summary>Fraction of samples whose predicted label equals the true label.</summary>
+    /// <summary>Fraction of samples whose predicted label equals the true label (int arrays convert to the spans).</summary>
+    /// <remarks>Preferred over the <see cref="bool"/> overload where both apply, e.g. for <c>AccuracyScore([], [])</c>.</remarks>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static double AccuracyScore(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred)
+    {
+        Guard.Paired(yTrue.Length, nameof(yTrue), yPred.Length, nameof(yPred));
+        long hits = 0;
+        for (int i = 0; i < yTrue.Length; i++) if (yTrue[i] == yPred[i]) hits++;
+        return (double)hits / yTrue.Length;
+    }
+
+    /// <summary>Fraction of samples whose predicted yes/no label equals the true one (bool arrays convert to the spans).</summary>
+    public static double AccuracyScore(ReadOnlySpan<bool> yTrue, ReadOnlySpan<bool> yPred)
     {
         Guard.Paired(yTrue.Length, nameof(yTrue), yPred.Length, nameof(yPred));
         long hits = 0;

@@ -27,6 +27,18 @@ public class ClassificationMetricsTests
     }
 
     [Fact]
+    public void AccuracyOverloadsForArraysAndBooleans()
+    {
+        // 2 of 4 agree (indices 0 and 2)  =>  0.5
+        bool[] t = [true, false, true, true], p = [true, true, true, false];
+        Assert.Equal(0.5, Metrics.AccuracyScore(t, p), Eps);
+        Assert.Equal(0.5, Metrics.AccuracyScore((ReadOnlySpan<bool>)t, p), Eps);
+        Assert.Equal(0.7, Metrics.AccuracyScore(BinaryTrue.ToArray(), BinaryPred.ToArray()), Eps);
+        Assert.Equal("yPred", Assert.Throws<ArgumentException>(() => Metrics.AccuracyScore(t, [true])).ParamName);
+        Assert.Equal("yTrue", Assert.Throws<ArgumentException>(() => Metrics.AccuracyScore(Array.Empty<bool>(), [])).ParamName);
+    }
+
+    [Fact]
     public void BinaryConfusionMatrixUnpacksLikeRavel()
     {
         var cm = Metrics.ConfusionMatrix(BinaryTrue, BinaryPred);
