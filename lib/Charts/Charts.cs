@@ -21,10 +21,8 @@ public static partial class Charts
         {
             var overridden = Environment.GetEnvironmentVariable(ImageDirectoryVariable);
             if (!string.IsNullOrWhiteSpace(overridden)) return Path.GetFullPath(overridden);
-            for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d != null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "global.json")) && Directory.Exists(Path.Combine(d.FullName, "notebooks")))
-                    return Path.Combine(d.FullName, "img");
-            return Path.Combine(Directory.GetCurrentDirectory(), "img");
+            var root = Data.RepositoryRoot.FindAbove(Directory.GetCurrentDirectory());
+            return Path.Combine(root ?? Directory.GetCurrentDirectory(), "img");
         }
     }
 

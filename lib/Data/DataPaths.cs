@@ -44,11 +44,8 @@ public static class DataPaths
         var tried = new List<string>();
         foreach (var start in starts.Select(Path.GetFullPath).Distinct())
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (IsRepositoryRoot(dir.FullName))
-                    return Path.Combine(dir.FullName, "data");
-            }
+            if (RepositoryRoot.FindAbove(start) is string root)
+                return Path.Combine(root, "data");
             tried.Add(start);
         }
 
@@ -57,8 +54,4 @@ public static class DataPaths
             " holds both data/README.md and global.json. " +
             $"Run from inside the repository, or set {EnvironmentVariable} to the data folder.");
     }
-
-    private static bool IsRepositoryRoot(string dir) =>
-        System.IO.File.Exists(Path.Combine(dir, "data", "README.md")) &&
-        System.IO.File.Exists(Path.Combine(dir, "global.json"));
 }

@@ -4,12 +4,12 @@ using Xunit;
 
 namespace MLPrimer.Tests.Evaluation;
 
-/// <summary>Reads Reference/metrics_reference.json (written by make_reference.py with scikit-learn).</summary>
+/// <summary>Reads reference/metrics_reference.json (written by make_reference.py with scikit-learn).</summary>
 internal static class ReferenceData
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Evaluation", "Reference", "metrics_reference.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Evaluation", "reference", "metrics_reference.json");
         return JsonDocument.Parse(File.ReadAllText(path));
     });
 

@@ -5,7 +5,7 @@ using static MLPrimer.Tests.Evaluation.ReferenceData;
 
 namespace MLPrimer.Tests.Evaluation;
 
-/// <summary>Every metric against values scikit-learn computed on the same inputs (see Reference/make_reference.py).</summary>
+/// <summary>Every metric against values scikit-learn computed on the same inputs (see reference/make_reference.py).</summary>
 public class SklearnReferenceTests
 {
     [Fact]

@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace MLPrimer.Tests.Experiments;
 
-/// <summary>Reads Reference/experiments_reference.json (written by make_reference.py with scipy and scikit-learn).</summary>
+/// <summary>Reads reference/experiments_reference.json (written by make_reference.py with scipy and scikit-learn).</summary>
 internal static class ExperimentsReference
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Experiments", "Reference", "experiments_reference.json"))));
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Experiments", "reference", "experiments_reference.json"))));
 
     internal static JsonElement Case(string section, int index) => Document.Value.RootElement.GetProperty(section)[index];
 

@@ -3,7 +3,7 @@ using static MLPrimer.Tests.Experiments.ExperimentsReference;
 
 namespace MLPrimer.Tests.Experiments;
 
-/// <summary>Our tests and GP against scipy / scikit-learn (Reference/make_reference.py).</summary>
+/// <summary>Our tests and GP against scipy / scikit-learn (reference/make_reference.py).</summary>
 public class ScipyReferenceTests
 {
     public static TheoryData<int> TwoProportionCases => Indices("two_proportion");

@@ -75,7 +75,7 @@ public class FeatureHasherTests
     [MemberData(nameof(CaseNames))]
     public void Transform_MatchesSklearnFeatureHasher(string name)
     {
-        // Reference: sklearn FeatureHasher(...).transform(rows) CSR arrays, see Reference/make_reference.py.
+        // Reference: sklearn FeatureHasher(...).transform(rows) CSR arrays, see reference/make_reference.py.
         var c = Case(name);
         AssertSameAsSklearn(c, Hash(c));
     }

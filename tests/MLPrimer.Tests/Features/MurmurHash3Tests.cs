@@ -9,7 +9,7 @@ public class MurmurHash3Tests
     [Fact]
     public void Hash32_MatchesSklearnMurmurhash3_32_ForEveryReferenceKeyAndSeed()
     {
-        // Reference: sklearn.utils.murmurhash3_32(key, seed, positive=False/True), see Reference/make_reference.py.
+        // Reference: sklearn.utils.murmurhash3_32(key, seed, positive=False/True), see reference/make_reference.py.
         var entries = Reference.Load("hashing_reference.json").GetProperty("murmurhash3_32").EnumerateArray().ToList();
         Assert.True(entries.Count > 800);
         foreach (var e in entries)

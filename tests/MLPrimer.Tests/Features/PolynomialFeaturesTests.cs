@@ -18,7 +18,7 @@ public class PolynomialFeaturesTests
     public void FitTransform_MatchesSklearn(int index)
     {
         // Reference: sklearn PolynomialFeatures(degree, interaction_only, include_bias).fit_transform(X), powers_ and
-        // get_feature_names_out(), see Reference/make_reference.py.
+        // get_feature_names_out(), see reference/make_reference.py.
         var c = Reference.Load("polynomial_reference.json").GetProperty("cases")[index];
         var poly = new PolynomialFeatures(c.GetProperty("degree").GetInt32(), c.GetProperty("interaction_only").GetBoolean(),
             c.GetProperty("include_bias").GetBoolean());

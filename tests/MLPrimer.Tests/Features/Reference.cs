@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MLPrimer.Tests.Features;
 
-/// <summary>Loads the scikit-learn reference files written by Reference/make_reference.py (copied to the output folder).</summary>
+/// <summary>Loads the scikit-learn reference files written by reference/make_reference.py (copied to the output folder).</summary>
 internal static class Reference
 {
     private static readonly Dictionary<string, JsonDocument> Cache = new();
@@ -13,7 +13,7 @@ internal static class Reference
         {
             if (!Cache.TryGetValue(file, out var doc))
             {
-                var path = Path.Combine(AppContext.BaseDirectory, "Features", "Reference", file);
+                var path = Path.Combine(AppContext.BaseDirectory, "Features", "reference", file);
                 doc = JsonDocument.Parse(File.ReadAllText(path));
                 Cache[file] = doc;
             }

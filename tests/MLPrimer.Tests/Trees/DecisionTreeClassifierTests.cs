@@ -8,7 +8,7 @@ public class DecisionTreeClassifierTests
 {
     public static TheoryData<int> WineDepths => ValidationReference.Indices("wine_trees");
 
-    /// <summary>scikit-learn's trees on a fixed 124/54 split of wine (Validation/Reference/make_reference.py): same root split,
+    /// <summary>scikit-learn's trees on a fixed 124/54 split of wine (Validation/reference/make_reference.py): same root split,
     /// shape, training accuracy and test predictions at every depth limit.</summary>
     [Fact]
     public void MatchesScikitLearnOnWine()

@@ -3,7 +3,7 @@ using static MLPrimer.Tests.Validation.ValidationReference;
 
 namespace MLPrimer.Tests.Validation;
 
-/// <summary>The deterministic splitters give exactly scikit-learn's folds (Reference/make_reference.py).</summary>
+/// <summary>The deterministic splitters give exactly scikit-learn's folds (reference/make_reference.py).</summary>
 public class SklearnReferenceTests
 {
     public static TheoryData<int> KFoldCases => Indices("kfold");

@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace MLPrimer.Tests.Validation;
 
-/// <summary>Reads Reference/validation_reference.json (written by make_reference.py with scikit-learn).</summary>
+/// <summary>Reads reference/validation_reference.json (written by make_reference.py with scikit-learn).</summary>
 internal static class ValidationReference
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Validation", "Reference", "validation_reference.json"))));
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Validation", "reference", "validation_reference.json"))));
 
     internal static JsonElement Section(string name) => Document.Value.RootElement.GetProperty(name);
 

@@ -3,7 +3,7 @@
 
 How to run (from the repository root; needs Debian's python3-sklearn, i.e. /usr/bin/python3, not a venv):
 
-    /usr/bin/python3 tests/MLPrimer.Tests/Features/Reference/make_reference.py
+    /usr/bin/python3 tests/MLPrimer.Tests/Features/reference/make_reference.py
 
 It (re)writes, next to this script:
   hashing_reference.json     sklearn.utils.murmurhash3_32 of many keys and FeatureHasher outputs (CSR arrays)

@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's Python (it has python3-sklearn and numpy):
 
-    /usr/bin/python3 tests/MLPrimer.Tests/Validation/Reference/make_reference.py
+    /usr/bin/python3 tests/MLPrimer.Tests/Validation/reference/make_reference.py
 
 It rewrites validation_reference.json next to this script. Only deterministic splitters are recorded (no shuffling:
 MLPrimer shuffles with .NET's seeded Random, so shuffled folds cannot match numpy's). The committed file was made with

@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's Python (it has python3-sklearn and numpy):
 
-    /usr/bin/python3 tests/MLPrimer.Tests/Evaluation/Reference/make_reference.py
+    /usr/bin/python3 tests/MLPrimer.Tests/Evaluation/reference/make_reference.py
 
 It rewrites metrics_reference.json next to this script. The output is deterministic for a given
 scikit-learn/numpy version (recorded in the file); the committed file was made with scikit-learn 1.2.1.
@@ -360,7 +360,7 @@ def error_cases():
 
 def main():
     data = {
-        "generator": "tests/MLPrimer.Tests/Evaluation/Reference/make_reference.py",
+        "generator": "tests/MLPrimer.Tests/Evaluation/reference/make_reference.py",
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "classification": classification_cases(),

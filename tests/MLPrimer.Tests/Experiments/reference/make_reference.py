@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's Python (it has python3-scipy, python3-sklearn and numpy):
 
-    /usr/bin/python3 tests/MLPrimer.Tests/Experiments/Reference/make_reference.py
+    /usr/bin/python3 tests/MLPrimer.Tests/Experiments/reference/make_reference.py
 
 It rewrites experiments_reference.json next to this script. statsmodels is not installed, so the two-proportion z-test is
 written out from its formula with scipy.stats.norm (pooled standard error for z, unpooled for the interval, as statsmodels'
