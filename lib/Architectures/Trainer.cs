@@ -61,6 +61,11 @@ public sealed class Trainer
             throw new ArgumentException("Early stopping (patience) needs a validation set.", nameof(validation));
         model.to(_device);
         var optimizer = model.ConfigureOptimizers();
+        // Checkpoint.Save can store only a built-in optimizer's state; without it a resumed run would not be identical.
+        if (CheckpointPath is not null && optimizer is not OptimizerHelper)
+            throw new ArgumentException(
+                $"model.ConfigureOptimizers() returned a {optimizer.GetType().Name}, whose state a checkpoint cannot save (only TorchSharp's built-in optimizers, " +
+                "such as SGD or Adam, can be saved); return a built-in optimizer, or create the Trainer without checkpointPath.", nameof(model));
         var generator = new Generator((ulong)Seed);
         var history = new List<EpochRecord>();
         int bestEpoch = 0, sinceBest = 0;
@@ -98,7 +103,7 @@ public sealed class Trainer
                     bestEpoch = epoch;
                     sinceBest = 0;
                     if (CheckpointPath is not null)
-                        Checkpoint.Save(CheckpointPath, model, optimizer as OptimizerHelper, epoch, step, v);
+                        Checkpoint.Save(CheckpointPath, model, (OptimizerHelper)optimizer, epoch, step, v);
                 }
                 else
                 {

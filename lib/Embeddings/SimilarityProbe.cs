@@ -1,3 +1,5 @@
+using MLPrimer.Evaluation;
+
 namespace MLPrimer.Embeddings;
 
 /// <summary>Result of <see cref="SimilarityProbe.Evaluate"/>: cosine of related pairs versus the same words paired at random.</summary>
@@ -36,6 +38,10 @@ public static class SimilarityProbe
         if (found.Count < 2) throw new ArgumentException($"at least 2 related pairs must be in the vocabulary; found {found.Count}.", nameof(vectors));
         var pool = found.SelectMany(p => new[] { p.A, p.B }).Distinct().ToArray();
         var listed = new HashSet<(string, string)>(found.SelectMany(p => new[] { (p.A, p.B), (p.B, p.A) }));
+        // Ordered pairs of distinct words minus the listed ones: when none is left (the related pairs connect every
+        // word to every other, as a-b, b-c, a-c do), rejection sampling below would never finish.
+        if ((long)pool.Length * (pool.Length - 1) <= listed.Count(p => p.Item1 != p.Item2))
+            throw new ArgumentException($"the related pairs found cover every pairing of their {pool.Length} words, so no unrelated pair can be drawn; add pairs with other words.", nameof(related));
         var rng = new Random(seed);
         var randomScores = new List<double>(randomPairs);
         while (randomScores.Count < randomPairs)
@@ -48,14 +54,12 @@ public static class SimilarityProbe
             Auc(relatedScores, randomScores), relatedScores.Count, randomScores.Count);
     }
 
-    /// <summary>P(x &gt; y) + P(x = y)/2 for x from <paramref name="positives"/>, y from <paramref name="negatives"/> (the Mann–Whitney form of ROC AUC).</summary>
+    /// <summary>P(x &gt; y) + P(x = y)/2 for x from <paramref name="positives"/>, y from <paramref name="negatives"/>: ROC AUC with the positives labelled 1.</summary>
     internal static double Auc(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
     {
-        double wins = 0;
-        foreach (var p in positives)
-            foreach (var n in negatives)
-                wins += p > n ? 1 : p == n ? 0.5 : 0;
-        return wins / ((double)positives.Count * negatives.Count);
+        var labels = positives.Select(_ => 1).Concat(negatives.Select(_ => 0)).ToArray();
+        var scores = positives.Concat(negatives).ToArray();
+        return Metrics.RocAuc(labels, scores);
     }
 
     private static IReadOnlyList<(string, string)> Parse(string pairs) =>

@@ -20,7 +20,25 @@ public sealed class ExperimentTracker : IDisposable
         ArtifactsDirectory = System.IO.Path.Combine(directory, "artifacts");
         System.IO.Directory.CreateDirectory(ArtifactsDirectory);
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        _db.Open();
+        try
+        {
+            _db.Open();
+            CreateSchema();
+        }
+        catch (SqliteException e)
+        {
+            _db.Dispose();   // a failed open must not leave the file descriptor behind
+            throw new InvalidDataException($"Cannot open the tracking store {DatabasePath}: {e.Message}", e);
+        }
+        catch
+        {
+            _db.Dispose();
+            throw;
+        }
+    }
+
+    private void CreateSchema()
+    {
         Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
@@ -105,14 +123,16 @@ public sealed class ExperimentTracker : IDisposable
     /// <summary>All runs (of one experiment when given), oldest first.</summary>
     public IReadOnlyList<RunInfo> Runs(string? experiment = null)
     {
-        var ids = new List<long>();
+        // Four queries whatever the number of runs: the runs, then each child table joined to the same selection of runs.
+        const string selected = "SELECT id FROM runs WHERE $e IS NULL OR experiment = $e";
         lock (_lock)
         {
-            using var cmd = Command(null, "SELECT id FROM runs WHERE $e IS NULL OR experiment = $e ORDER BY id", ("$e", experiment));
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read()) ids.Add(reader.GetInt64(0));
+            var runs = ReadRuns($"SELECT id, experiment, name, status, started_utc, ended_utc, git_commit, git_dirty FROM runs WHERE id IN ({selected}) ORDER BY id", ("$e", experiment));
+            var parameters = ReadParams($"SELECT run_id, key, value FROM params WHERE run_id IN ({selected}) ORDER BY run_id, key", ("$e", experiment));
+            var data = ReadDataVersions($"SELECT run_id, path, sha256, bytes FROM data_versions WHERE run_id IN ({selected}) ORDER BY run_id, path", ("$e", experiment));
+            var artifacts = ReadArtifacts($"SELECT run_id, name, path, sha256, bytes FROM artifacts WHERE run_id IN ({selected}) ORDER BY run_id, name", ("$e", experiment));
+            return runs.Select(r => r.Complete(parameters, data, artifacts)).ToArray();
         }
-        return ids.Select(Run).ToArray();
     }
 
     /// <summary>One run's record.</summary>
@@ -120,14 +140,13 @@ public sealed class ExperimentTracker : IDisposable
     {
         lock (_lock)
         {
-            using var cmd = Command(null, "SELECT experiment, name, status, started_utc, ended_utc, git_commit, git_dirty FROM runs WHERE id = $id", ("$id", runId));
-            using var reader = cmd.ExecuteReader();
-            if (!reader.Read())
+            var runs = ReadRuns("SELECT id, experiment, name, status, started_utc, ended_utc, git_commit, git_dirty FROM runs WHERE id = $id", ("$id", runId));
+            if (runs.Count == 0)
                 throw new ArgumentException($"There is no run {runId} in {DatabasePath}.", nameof(runId));
-            var code = new CodeVersion(reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6) != 0);
-            return new RunInfo(runId, reader.GetString(0), reader.GetString(1), Enum.Parse<RunStatus>(reader.GetString(2)),
-                ParseTime(reader.GetString(3)), reader.IsDBNull(4) ? null : ParseTime(reader.GetString(4)), code,
-                Params(runId), DataVersions(runId), Artifacts(runId));
+            return runs[0].Complete(
+                ReadParams("SELECT run_id, key, value FROM params WHERE run_id = $id ORDER BY key", ("$id", runId)),
+                ReadDataVersions("SELECT run_id, path, sha256, bytes FROM data_versions WHERE run_id = $id ORDER BY path", ("$id", runId)),
+                ReadArtifacts("SELECT run_id, name, path, sha256, bytes FROM artifacts WHERE run_id = $id ORDER BY name", ("$id", runId)));
         }
     }
 
@@ -186,9 +205,15 @@ public sealed class ExperimentTracker : IDisposable
             throw new ArgumentException("sql must be a non-empty query.", nameof(sql));
         List<object?[]> rows = [];
         string[] names;
-        lock (_lock)
+        // A connection of its own, opened read-only: a query that tries to write fails instead of changing the store.
+        using (var readOnly = new SqliteConnection(new SqliteConnectionStringBuilder
+               { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         {
-            using var cmd = Command(null, sql, parameters);
+            readOnly.Open();
+            using var cmd = readOnly.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (n, v) in parameters) cmd.Parameters.AddWithValue(n, v ?? DBNull.Value);
+            Interlocked.Increment(ref _commands);
             using var reader = cmd.ExecuteReader();
             names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             while (reader.Read())
@@ -263,36 +288,49 @@ public sealed class ExperimentTracker : IDisposable
                 ("$s", status.ToString()), ("$t", status == RunStatus.Running ? null : Now()), ("$id", runId));
     }
 
-    private Dictionary<string, string> Params(long runId)
+    /// <summary>A run row read before its child rows: <see cref="Complete"/> attaches them.</summary>
+    private sealed record RunRow(long Id, string Experiment, string Name, RunStatus Status, DateTime Started, DateTime? Ended, CodeVersion Code)
     {
-        using var cmd = Command(null, "SELECT key, value FROM params WHERE run_id = $id ORDER BY key", ("$id", runId));
+        public RunInfo Complete(ILookup<long, KeyValuePair<string, string>> parameters, ILookup<long, DataVersion> data, ILookup<long, ArtifactInfo> artifacts) =>
+            new(Id, Experiment, Name, Status, Started, Ended, Code,
+                parameters[Id].ToDictionary(p => p.Key, p => p.Value), data[Id].ToList(), artifacts[Id].ToList());
+    }
+
+    private List<RunRow> ReadRuns(string sql, params (string Name, object? Value)[] parameters) =>
+        Read(sql, parameters, r => new RunRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Enum.Parse<RunStatus>(r.GetString(3)),
+            ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : ParseTime(r.GetString(5)),
+            new CodeVersion(r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetInt64(7) != 0)));
+
+    private ILookup<long, KeyValuePair<string, string>> ReadParams(string sql, params (string Name, object? Value)[] parameters) =>
+        Read(sql, parameters, r => (Run: r.GetInt64(0), Value: new KeyValuePair<string, string>(r.GetString(1), r.GetString(2))))
+            .ToLookup(x => x.Run, x => x.Value);
+
+    private ILookup<long, DataVersion> ReadDataVersions(string sql, params (string Name, object? Value)[] parameters) =>
+        Read(sql, parameters, r => (Run: r.GetInt64(0), Value: new DataVersion(r.GetString(1), r.GetString(2), r.GetInt64(3))))
+            .ToLookup(x => x.Run, x => x.Value);
+
+    private ILookup<long, ArtifactInfo> ReadArtifacts(string sql, params (string Name, object? Value)[] parameters) =>
+        Read(sql, parameters, r => (Run: r.GetInt64(0), Value: new ArtifactInfo(r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4))))
+            .ToLookup(x => x.Run, x => x.Value);
+
+    private List<T> Read<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> row)
+    {
+        using var cmd = Command(null, sql, parameters);
         using var reader = cmd.ExecuteReader();
-        var result = new Dictionary<string, string>();
-        while (reader.Read()) result[reader.GetString(0)] = reader.GetString(1);
+        var result = new List<T>();
+        while (reader.Read()) result.Add(row(reader));
         return result;
     }
 
-    private List<DataVersion> DataVersions(long runId)
-    {
-        using var cmd = Command(null, "SELECT path, sha256, bytes FROM data_versions WHERE run_id = $id ORDER BY path", ("$id", runId));
-        using var reader = cmd.ExecuteReader();
-        var result = new List<DataVersion>();
-        while (reader.Read()) result.Add(new DataVersion(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        return result;
-    }
+    /// <summary>SQL commands issued so far (tests check that listing runs costs a fixed number of queries).</summary>
+    internal long CommandsIssued => Interlocked.Read(ref _commands);
 
-    private List<ArtifactInfo> Artifacts(long runId)
-    {
-        using var cmd = Command(null, "SELECT name, path, sha256, bytes FROM artifacts WHERE run_id = $id ORDER BY name", ("$id", runId));
-        using var reader = cmd.ExecuteReader();
-        var result = new List<ArtifactInfo>();
-        while (reader.Read()) result.Add(new ArtifactInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        return result;
-    }
+    private long _commands;
 
     private SqliteCommand Command(SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = _db.CreateCommand();
+        Interlocked.Increment(ref _commands);
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         foreach (var (n, v) in parameters) cmd.Parameters.AddWithValue(n, v ?? DBNull.Value);

@@ -92,4 +92,23 @@ public class TrainerTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), seen);
         Assert.Throws<KeyNotFoundException>(() => data.All["missing"]);
     }
+
+    private sealed class CustomOptimizer() : optim.Optimizer(IntPtr.Zero);
+
+    private sealed class WithCustomOptimizer() : LightningModule(nameof(WithCustomOptimizer))
+    {
+        public override Tensor TrainingStep(Batch b) => b["x"].sum();
+        public override optim.Optimizer ConfigureOptimizers() => new CustomOptimizer();
+    }
+
+    [Fact]
+    public void CheckpointingRefusesAnOptimizerWhoseStateItCannotSave()
+    {
+        // Before the fix, 'optimizer as OptimizerHelper' was null here and the checkpoint silently held no optimizer state.
+        var path = Path.Combine(_dir, "custom.ckpt");
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(1, checkpointPath: path, log: TextWriter.Null).Fit(new WithCustomOptimizer(), Data(0)));
+        Assert.Equal("model", e.ParamName);
+        Assert.Contains("CustomOptimizer", e.Message);
+        Assert.False(File.Exists(path));
+    }
 }

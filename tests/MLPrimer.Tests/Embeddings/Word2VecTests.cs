@@ -134,4 +134,16 @@ public class Word2VecTests
         Assert.Equal(1.0, r.Auc, 1e-12);
         Assert.Equal(0.9950372, r.RelatedMean, 1e-6);
     }
+
+    [Fact]
+    public void SimilarityProbeRejectsRelatedPairsThatLeaveNoRandomPair()
+    {
+        // a-b, b-c, a-c connect every word to every other: no unrelated pair exists, so drawing one would never end.
+        var kv = new KeyedVectors(["a", "b", "c"], [1, 0, 0, 1, 1, 1], 2);
+        var task = Task.Run(() => SimilarityProbe.Evaluate(kv, 10, related: [("a", "b"), ("b", "c"), ("a", "c")]));
+        Assert.True(Task.WaitAny([task], TimeSpan.FromSeconds(10)) == 0, "Evaluate must not loop forever");
+        var e = Assert.IsType<ArgumentException>(task.Exception!.InnerException);
+        Assert.Equal("related", e.ParamName);
+        Assert.Contains("no unrelated pair", e.Message);
+    }
 }

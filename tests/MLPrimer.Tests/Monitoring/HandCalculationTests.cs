@@ -109,4 +109,15 @@ public class HandCalculationTests
     }
 
     internal static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+
+    [Fact]
+    public void ChiSquaredKeepsTinyPValuesInTheUpperTail()
+    {
+        // 2x2 table, no correction: chi2 = N (ad - bc)^2 / (row and column sums) = 2000 * (900*900 - 100*100)^2 / 1000^4 = 1280.
+        // Its upper tail at dof 1 is erfc(sqrt(640)) ~ 1.8e-280 (scipy.stats.chi2.sf(1280, 1)); 1 - CDF rounds it to 0.
+        var r = ChiSquaredTest.Contingency(new double[,] { { 900, 100 }, { 100, 900 } }, correction: false);
+        Assert.Equal(1280, r.Statistic, 1e-9);
+        Assert.True(r.PValue > 0 && r.PValue < 1e-270, $"p = {r.PValue}");
+        Assert.Equal(MathNet.Numerics.SpecialFunctions.Erfc(Math.Sqrt(640)), r.PValue, r.PValue * 1e-8);
+    }
 }

@@ -158,4 +158,48 @@ public class ExperimentTrackerTests : IDisposable
         Assert.Equal(0, p.ExitCode);
         return output.Trim();
     }
+
+    [Fact]
+    public void QueryIsReadOnly()
+    {
+        using var tracker = ExperimentTracker.Open(_dir);
+        using (tracker.StartRun("e", "kept", code: Code)) { }
+        // Before the fix Query ran on the read-write connection and this DELETE emptied the store.
+        var e = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => tracker.Query("DELETE FROM runs"));
+        Assert.Contains("readonly", e.Message.Replace("-", "").Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
+        Assert.Single(tracker.Runs());
+    }
+
+    [Fact]
+    public void ListingRunsCostsAFixedNumberOfQueries()
+    {
+        using var tracker = ExperimentTracker.Open(_dir);
+        for (var i = 0; i < 20; i++)
+            using (var run = tracker.StartRun("e", $"r{i}", new Dictionary<string, object?> { ["i"] = i }, code: Code))
+                run.LogText("a.txt", "x");
+        var before = tracker.CommandsIssued;
+        var runs = tracker.Runs("e");
+        // Before the fix: 1 + 4 per run = 81 queries for 20 runs.
+        Assert.Equal(4, tracker.CommandsIssued - before);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"r{i}"), runs.Select(r => r.Name));
+        Assert.All(runs, r => Assert.Equal(r.Name[1..], r.Params["i"]));
+        Assert.All(runs, r => Assert.Equal("a.txt", Assert.Single(r.Artifacts).Name));
+        Assert.Equal(runs.Select(r => r.ToString()), runs.Select(r => tracker.Run(r.Id).ToString()));
+    }
+
+    [Fact]
+    public void AFileThatIsNotADatabaseFailsWithItsPathAndLeaksNoDescriptor()
+    {
+        var store = Path.Combine(_dir, "corrupt");
+        Directory.CreateDirectory(store);
+        File.WriteAllText(Path.Combine(store, "tracking.db"), new string('x', 8192));
+        int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+        var e = Assert.Throws<InvalidDataException>(() => ExperimentTracker.Open(store));
+        Assert.Contains(Path.Combine(store, "tracking.db"), e.Message);
+        var before = OpenDescriptors();
+        for (var i = 0; i < 50; i++)
+            Assert.Throws<InvalidDataException>(() => ExperimentTracker.Open(store));
+        // Before the fix each failed open kept its SQLite connection (one descriptor) open: 50 more.
+        Assert.InRange(OpenDescriptors() - before, -5, 5);
+    }
 }
