@@ -17,8 +17,9 @@ public static class AffineQuantizer
     public static (double Scale, int ZeroPoint) ChooseQParams(float min, float max, int bits = 8, bool symmetric = false)
     {
         var (qmin, qmax) = Range(bits);
-        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
-            throw new ArgumentException($"min must be <= max (got {min} and {max}).", nameof(min));
+        if (!float.IsFinite(min)) throw new ArgumentException($"min must be a finite number (got {min}).", nameof(min));
+        if (!float.IsFinite(max)) throw new ArgumentException($"max must be a finite number (got {max}).", nameof(max));
+        if (min > max) throw new ArgumentException($"min must be <= max (got {min} and {max}).", nameof(min));
         var minNeg = Math.Min(min, 0f);
         var maxPos = Math.Max(max, 0f);
         if (symmetric)
@@ -26,7 +27,10 @@ public static class AffineQuantizer
             var scaleSym = Math.Max(Math.Max(-minNeg, maxPos) / ((qmax - qmin) / 2f), 1.1920929e-07f);
             return (scaleSym, 0);
         }
-        var scale = Math.Max((maxPos - minNeg) / (float)(qmax - qmin), 1.1920929e-07f);   // torch.finfo(float32).eps
+        var span = maxPos - minNeg;
+        // A range wider than float's (e.g. -3e38 to 3e38) overflows the float subtraction; divide it in double then.
+        var scale = Math.Max(float.IsFinite(span) ? span / (float)(qmax - qmin) : (float)(((double)maxPos - minNeg) / (qmax - qmin)),
+            1.1920929e-07f);   // torch.finfo(float32).eps
         var zeroPoint = qmin - (int)MathF.Round(minNeg / scale, MidpointRounding.ToEven);
         return (scale, Math.Clamp(zeroPoint, qmin, qmax));
     }
@@ -35,6 +39,7 @@ public static class AffineQuantizer
     public static QuantizedTensor QuantizePerTensor(ReadOnlySpan<float> values, int bits = 8, bool symmetric = false)
     {
         if (values.IsEmpty) throw new ArgumentException("values must not be empty.", nameof(values));
+        CheckFinite(values);
         var (scale, zeroPoint) = ChooseQParams(Min(values), Max(values), bits, symmetric);
         return QuantizePerTensor(values, scale, zeroPoint, bits);
     }
@@ -53,6 +58,7 @@ public static class AffineQuantizer
     public static QuantizedTensor QuantizePerChannel(ReadOnlySpan<float> values, int channels, int bits = 8, bool symmetric = false)
     {
         CheckChannels(values.Length, channels);
+        CheckFinite(values);
         var per = values.Length / channels;
         var scales = new double[channels];
         var zeroPoints = new int[channels];
@@ -98,6 +104,13 @@ public static class AffineQuantizer
         if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentException($"scale must be a positive finite number (got {scale}).", nameof(scale));
         if (zeroPoint < qmin || zeroPoint > qmax)
             throw new ArgumentException($"zeroPoint must be in [{qmin}, {qmax}] (got {zeroPoint}).", nameof(zeroPoint));
+    }
+
+    private static void CheckFinite(ReadOnlySpan<float> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i]))
+                throw new ArgumentException($"values must be finite to choose a scale (values[{i}] is {values[i]}).", nameof(values));
     }
 
     private static void CheckChannels(int length, int channels)

@@ -106,7 +106,8 @@ public sealed class KeyedVectors
         });
     }
 
-    /// <summary>Reads the word2vec text format (as written by word2vec.c, gensim's save_word2vec_format or <see cref="SaveWord2VecFormat"/>).</summary>
+    /// <summary>Reads the word2vec text format (as written by word2vec.c, gensim's save_word2vec_format or <see cref="SaveWord2VecFormat"/>);
+    /// a file that breaks the format, or holds a value that is not a finite number, gives an <see cref="InvalidDataException"/> naming the file and line.</summary>
     public static KeyedVectors LoadWord2VecFormat(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must be a non-empty file path.", nameof(path));
@@ -114,19 +115,27 @@ public sealed class KeyedVectors
         var header = reader.ReadLine()?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (header is not { Length: 2 } || !int.TryParse(header[0], CultureInfo.InvariantCulture, out var count) ||
             !int.TryParse(header[1], CultureInfo.InvariantCulture, out var size) || count < 0 || size < 1)
-            throw new FormatException($"{path}: the first line must be '<word count> <vector size>'.");
+            throw new InvalidDataException($"{path}: the first line must be '<word count> <vector size>'.");
+        // Each value takes at least two bytes ("0 "): a header promising more than the file can hold is rejected before
+        // anything is allocated (a header of '2000000000 1000' would otherwise ask for 8 TB).
+        var length = reader.BaseStream.Length;
+        if ((double)count * size * 2 > length)
+            throw new InvalidDataException($"{path}: the header promises {count:N0} words of {size:N0} values, more than a file of {length:N0} bytes can hold.");
         var words = new string[count];
         var vectors = new float[(long)count * size];
         for (var i = 0; i < count; i++)
         {
-            var line = reader.ReadLine() ?? throw new FormatException($"{path}: the header promises {count} words but the file ends after {i}.");
+            var line = reader.ReadLine() ?? throw new InvalidDataException($"{path}: the header promises {count} words but the file ends after {i}.");
             var parts = line.TrimEnd().Split(' ');
             if (parts.Length != size + 1)
-                throw new FormatException($"{path}, line {i + 2}: expected a word and {size} values, found {parts.Length} fields.");
+                throw new InvalidDataException($"{path}, line {i + 2}: expected a word and {size} values, found {parts.Length} fields.");
             words[i] = parts[0];
             for (var j = 0; j < size; j++)
-                if (!float.TryParse(parts[j + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out vectors[(long)i * size + j]))
-                    throw new FormatException($"{path}, line {i + 2}: '{parts[j + 1]}' is not a number.");
+            {
+                if (!float.TryParse(parts[j + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !float.IsFinite(v))
+                    throw new InvalidDataException($"{path}, line {i + 2}: '{parts[j + 1]}' is not a finite number.");
+                vectors[(long)i * size + j] = v;
+            }
         }
         return new KeyedVectors(words, vectors, size);
     }

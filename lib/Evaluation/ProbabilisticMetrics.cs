@@ -17,6 +17,9 @@ public static partial class Metrics
             if ((uint)y > 1u) throw Guard.NotBinary(nameof(yTrue), y, i);
             double p = yProb[i];
             if (!double.IsFinite(p)) throw Guard.NotFinite(nameof(yProb), p, i);
+            // Outside [0, 1] is not a probability: clipping would score 1.5 as a perfect 1 - eps (a caller's bug hidden).
+            if (p < 0.0 || p > 1.0)
+                throw new ArgumentException($"yProb must hold probabilities in [0, 1]; found {p} at index {i}.", nameof(yProb));
             // scikit-learn 1.2: clip, build the row [1 - p, p], renormalise it by its sum, take -log of the true column.
             p = Math.Clamp(p, eps, 1.0 - eps);
             double q = 1.0 - p;
@@ -26,7 +29,8 @@ public static partial class Metrics
         return sum / yTrue.Length;
     }
 
-    /// <summary>Multiclass log loss: probabilities is row-major (samples × numClasses); rows are clipped to [eps, 1 - eps] and renormalised.</summary>
+    /// <summary>Multiclass log loss: probabilities is row-major (samples × numClasses), each row a distribution (values in [0, 1]
+    /// summing to 1 within 1e-6); rows are clipped to [eps, 1 - eps] and renormalised after the clip.</summary>
     public static double LogLoss(ReadOnlySpan<int> yTrue, ReadOnlySpan<double> probabilities, int numClasses, double eps = LogLossEpsilon)
     {
         Guard.NotEmpty(yTrue.Length, nameof(yTrue));
@@ -43,15 +47,21 @@ public static partial class Metrics
             if ((uint)y >= (uint)numClasses)
                 throw new ArgumentException($"yTrue must hold class indices 0..{numClasses - 1}; found {y} at index {i}.", nameof(yTrue));
             var row = probabilities.Slice(i * numClasses, numClasses);
-            double rowSum = 0.0, own = 0.0;
+            double rowSum = 0.0, own = 0.0, given = 0.0;
             for (int c = 0; c < numClasses; c++)
             {
                 double p = row[c];
                 if (!double.IsFinite(p)) throw Guard.NotFinite(nameof(probabilities), p, i * numClasses + c);
+                if (p < 0.0 || p > 1.0)
+                    throw new ArgumentException($"probabilities must lie in [0, 1]; found {p} at index {i * numClasses + c}.", nameof(probabilities));
+                given += p;
                 p = Math.Clamp(p, eps, 1.0 - eps);
                 rowSum += p;
                 if (c == y) own = p;
             }
+            // Renormalising a row that is not a distribution would hide the bug that made it (say, unnormalised scores).
+            if (Math.Abs(given - 1.0) > 1e-6)
+                throw new ArgumentException($"each row of probabilities must sum to 1; row {i} sums to {given}.", nameof(probabilities));
             sum -= Math.Log(own / rowSum);
         }
         return sum / yTrue.Length;

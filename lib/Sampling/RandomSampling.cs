@@ -31,6 +31,13 @@ public static class RandomSampling
         var positive = w.Count(x => x > 0);
         if (!replace && size > positive)
             throw new ArgumentException($"Cannot draw {size} rows without replacement: only {positive} have a positive weight.", nameof(size));
+        // Weights near double.MaxValue sum to infinity, and every draw would then land on the last item: rescale first
+        // (dividing by the largest weight keeps every ratio, so the probabilities are the same).
+        if (double.IsInfinity(w.Sum()))
+        {
+            var largest = w.Max();
+            for (var i = 0; i < w.Length; i++) w[i] /= largest;
+        }
         var result = new int[size];
         var remaining = (double[])w.Clone();
         for (var n = 0; n < size; n++)

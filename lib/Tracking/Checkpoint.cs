@@ -63,7 +63,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(model);
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
-        using var zip = ZipFile.OpenRead(path);
+        using var zip = OpenArchive(path);
         var info = ReadInfo(zip, path, out var hasOptimizer, out var hasGenerator);
         if (optimizer is not null && !hasOptimizer)
             throw new ArgumentException($"Checkpoint '{path}' holds no optimizer state.", nameof(optimizer));
@@ -81,25 +81,51 @@ public static class Checkpoint
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
-        using var zip = ZipFile.OpenRead(path);
+        using var zip = OpenArchive(path);
         return ReadInfo(zip, path, out _, out _);
+    }
+
+    /// <summary>Opens the zip archive, reporting a file that is not one with its path.</summary>
+    private static ZipArchive OpenArchive(string path)
+    {
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a checkpoint (not a zip archive: {e.Message})", e);
+        }
     }
 
     private static CheckpointInfo ReadInfo(ZipArchive zip, string path, out bool hasOptimizer, out bool hasGenerator)
     {
         var entry = zip.GetEntry("checkpoint.json") ?? throw new InvalidDataException($"'{path}' is not a checkpoint (no checkpoint.json).");
         using var stream = entry.Open();
-        using var doc = JsonDocument.Parse(stream);
-        var root = doc.RootElement;
-        if (root.GetProperty("format").GetInt32() != FormatVersion)
-            throw new InvalidDataException($"'{path}' has checkpoint format {root.GetProperty("format")}; expected {FormatVersion}.");
-        hasOptimizer = root.GetProperty("has_optimizer").GetBoolean();
-        hasGenerator = root.GetProperty("has_generator").GetBoolean();
-        var loss = root.GetProperty("loss");
-        var metadata = root.GetProperty("metadata").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-        return new CheckpointInfo(root.GetProperty("epoch").GetInt32(), root.GetProperty("step").GetInt64(),
-            loss.ValueKind == JsonValueKind.Null ? null : loss.GetDouble(), metadata);
+        try
+        {
+            using var doc = JsonDocument.Parse(stream);
+            var root = doc.RootElement;
+            if (Required(root, "format", path).GetInt32() != FormatVersion)
+                throw new InvalidDataException($"'{path}' has checkpoint format {root.GetProperty("format")}; expected {FormatVersion}.");
+            hasOptimizer = Required(root, "has_optimizer", path).GetBoolean();
+            hasGenerator = Required(root, "has_generator", path).GetBoolean();
+            var loss = Required(root, "loss", path);
+            var metadata = Required(root, "metadata", path).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+            return new CheckpointInfo(Required(root, "epoch", path).GetInt32(), Required(root, "step", path).GetInt64(),
+                loss.ValueKind == JsonValueKind.Null ? null : loss.GetDouble(), metadata);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            // Malformed JSON, or a field of the wrong kind (a string where a number belongs).
+            throw new InvalidDataException($"'{path}' has an unreadable checkpoint.json: {e.Message}", e);
+        }
     }
+
+    private static JsonElement Required(JsonElement root, string name, string path) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value)
+            ? value
+            : throw new InvalidDataException($"'{path}' is not a complete checkpoint: checkpoint.json has no '{name}'.");
 
     private static void WriteEntry(ZipArchive zip, string name, Action<BinaryWriter> write)
     {

@@ -98,6 +98,23 @@ public class AffineQuantizerTests
     }
 
     [Fact]
+    public void AFloatWideRangeGetsAFiniteScaleAndErrorsNameTheCallersArgument()
+    {
+        // (3e38 - (-3e38)) overflows float; before the fix the scale was infinite. 6e38 / 255 = 2.3529e36.
+        var (scale, zeroPoint) = AffineQuantizer.ChooseQParams(-3e38f, 3e38f);
+        Assert.Equal(6e38 / 255, scale, 6e38 / 255 * 1e-6);
+        Assert.InRange(zeroPoint, -128, 127);
+        var q = AffineQuantizer.QuantizePerTensor([-3e38f, 0f, 3e38f]);
+        Assert.Equal(-128, q.Values[0]);
+        Assert.Equal(127, q.Values[2]);
+        // Non-finite inputs are reported by the name the caller used, not by an internal min or scale.
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AffineQuantizer.QuantizePerTensor([1f, float.NaN])).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AffineQuantizer.QuantizePerTensor([1f, float.PositiveInfinity])).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AffineQuantizer.QuantizePerChannel([1f, float.NegativeInfinity], 2)).ParamName);
+        Assert.Equal("max", Assert.Throws<ArgumentException>(() => AffineQuantizer.ChooseQParams(0f, float.PositiveInfinity)).ParamName);
+    }
+
+    [Fact]
     public void BadInputIsRejected()
     {
         Assert.Equal("scale", Assert.Throws<ArgumentException>(() => AffineQuantizer.QuantizePerTensor([1f], scale: 0, zeroPoint: 0)).ParamName);

@@ -85,9 +85,19 @@ public class KeyedVectorsTests
             Assert.Equal([1f, 2f, 3f], kv.GetVector("foo"));
             Assert.Equal([-1f, 0f, 0.5f], kv.GetVector("bar"));
             File.WriteAllText(path, "2 3\nfoo 1 2 3\n");
-            Assert.Throws<FormatException>(() => KeyedVectors.LoadWord2VecFormat(path));
+            Assert.Throws<InvalidDataException>(() => KeyedVectors.LoadWord2VecFormat(path));
             File.WriteAllText(path, "1 3\nfoo 1 2\n");
-            Assert.Throws<FormatException>(() => KeyedVectors.LoadWord2VecFormat(path));
+            Assert.Throws<InvalidDataException>(() => KeyedVectors.LoadWord2VecFormat(path));
+            // A header promising 2e9 x 1000 values: rejected at once (before the fix: a 16 GB allocation, then OverflowException).
+            File.WriteAllText(path, "2000000000 1000\nfoo 1 2\n");
+            var huge = Assert.Throws<InvalidDataException>(() => KeyedVectors.LoadWord2VecFormat(path));
+            Assert.Contains(path, huge.Message);
+            // nan and inf alike are refused (before: nan accepted, inf rejected).
+            foreach (var bad in new[] { "nan", "NaN", "inf", "Infinity", "-Infinity" })
+            {
+                File.WriteAllText(path, $"1 3\nfoo 1 {bad} 3\n");
+                Assert.Contains("not a finite number", Assert.Throws<InvalidDataException>(() => KeyedVectors.LoadWord2VecFormat(path)).Message);
+            }
         }
         finally
         {

@@ -33,10 +33,22 @@ public class ProbabilisticAndCalibrationTests
         // Rows [.7 .2 .1] (true 0) and [.1 .3 .6] (true 2): -(ln 0.7 + ln 0.6) / 2 = 0.4337502
         double[] probabilities = [0.7, 0.2, 0.1, 0.1, 0.3, 0.6];
         Assert.Equal(-(Math.Log(0.7) + Math.Log(0.6)) / 2, Metrics.LogLoss([0, 2], probabilities, 3), Eps);
-        // A row summing to 0.5 is renormalised: [.35 .1 .05] / 0.5 -> 0.7 for class 0 -> -ln 0.7
-        Assert.Equal(-Math.Log(0.7), Metrics.LogLoss([0], [0.35, 0.1, 0.05], 3), Eps);
-        // Clipping comes first (scikit-learn 1.2): [1.4 .4 .2] -> [1 - eps, .4, .2] / 1.6 -> -ln(1/1.6) = ln 1.6
-        Assert.Equal(Math.Log(1.6), Metrics.LogLoss([0], [1.4, 0.4, 0.2], 3), 1e-12);
+        // Clipping, then renormalising: a certain row [1, 0, 0] with eps 0.1 -> [0.9, 0.1, 0.1] / 1.1 -> -ln(0.9 / 1.1)
+        Assert.Equal(-Math.Log(0.9 / 1.1), Metrics.LogLoss([0], [1.0, 0.0, 0.0], 3, eps: 0.1), 1e-12);
+        // Rows that are not distributions are rejected (before the fix they were renormalised: [.35 .1 .05] scored as [.7 .2 .1]).
+        var e = Assert.Throws<ArgumentException>(() => Metrics.LogLoss([0], [0.35, 0.1, 0.05], 3));
+        Assert.Equal("probabilities", e.ParamName);
+        Assert.Contains("sums to 0.5", e.Message.Replace("0.49999999999999994", "0.5"));
+        Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Metrics.LogLoss([0], [1.4, -0.2, -0.2], 3)).ParamName);
+    }
+
+    [Fact]
+    public void BinaryLogLossRejectsValuesOutsideTheUnitInterval()
+    {
+        // Before the fix [1.5, -0.2] was clipped to [1 - eps, eps] and scored a perfect 2.2e-16.
+        var e = Assert.Throws<ArgumentException>(() => Metrics.LogLoss([1, 0], [1.5, -0.2]));
+        Assert.Equal("yProb", e.ParamName);
+        Assert.Contains("1.5", e.Message);
     }
 
     [Fact]

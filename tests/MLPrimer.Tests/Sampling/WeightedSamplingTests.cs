@@ -46,6 +46,15 @@ public class WeightedSamplingTests
     }
 
     [Fact]
+    public void ChoiceWithHugeWeightsStillDrawsEveryItem()
+    {
+        // Three weights of 1e308 sum to infinity; before the fix every draw was the last item.
+        var draws = RandomSampling.Choice(3, 3000, replace: true, p: [1e308, 1e308, 1e308], seed: 0);
+        Assert.All(Enumerable.Range(0, 3), k => Assert.InRange(draws.Count(d => d == k), 900, 1100));
+        Assert.Equal([0, 1, 2], RandomSampling.Choice(3, 3, p: [1e308, 1e308, 1e308], seed: 1).Order());
+    }
+
+    [Fact]
     public void ChoiceWithoutReplacementHasNoRepeats()
     {
         var uniform = RandomSampling.Choice(50, 50, seed: 3);

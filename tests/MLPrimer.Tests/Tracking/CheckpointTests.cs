@@ -97,4 +97,27 @@ public class CheckpointTests : IDisposable
         Checkpoint.Save(path, model, null, epoch: 0);
         Assert.Equal("optimizer", Assert.Throws<ArgumentException>(() => Checkpoint.Load(path, model, optimizer)).ParamName);
     }
+
+    [Fact]
+    public void CorruptCheckpointsAreReportedWithTheirPath()
+    {
+        var (model, _) = Build(4);
+        // Not a zip at all: before the fix, "Central Directory corrupt." without the path.
+        var text = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(text, "not a checkpoint");
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Peek(text));
+        Assert.Contains(text, e.Message);
+        Assert.Contains(text, Assert.Throws<InvalidDataException>(() => Checkpoint.Load(text, model)).Message);
+        // A zip whose checkpoint.json is {} or not JSON: before the fix, KeyNotFoundException / JsonException.
+        foreach (var json in new[] { "{}", "[1, 2]", "{\"format\": \"one\"}", "not json" })
+        {
+            var path = Path.Combine(_dir, "empty.zip");
+            File.Delete(path);
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(zip.CreateEntry("checkpoint.json").Open()))
+                writer.Write(json);
+            var bad = Assert.Throws<InvalidDataException>(() => Checkpoint.Peek(path));
+            Assert.Contains(path, bad.Message);
+        }
+    }
 }
