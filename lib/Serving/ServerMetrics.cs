@@ -22,7 +22,13 @@ public sealed class ServerMetrics
     public long Predictions => Interlocked.Read(ref predictions);
 
     /// <summary>Count per bucket (not cumulative), aligned with <see cref="BucketBoundsMs"/> plus the overflow bucket.</summary>
-    public long[] LatencyBuckets() => buckets.Select(b => Interlocked.Read(ref b)).ToArray();
+    public long[] LatencyBuckets()
+    {
+        // Read each array slot atomically (a lambda over the array would read a copy, non-atomically).
+        var counts = new long[buckets.Length];
+        for (var i = 0; i < buckets.Length; i++) counts[i] = Interlocked.Read(ref buckets[i]);
+        return counts;
+    }
 
     internal void Record(int status, double latencyMs, int rows)
     {
