@@ -2,6 +2,7 @@
 # Prepares a fresh clone: system packages, pinned .NET tools, plotly.js, NuGet restore, the TorchSharp
 # native repair, and the MLPrimer package in the local feed (artifacts/feed) the notebooks load.
 # Idempotent; every step is skipped or cheap when already done. Usage: scripts/setup.sh [--with-jupyter]
+# (--with-jupyter also installs what the tests need besides: Jupyter's nbconvert and chromium for the site's browser test.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,6 +20,7 @@ command -v readelf >/dev/null || need+=(binutils)
 command -v npm >/dev/null || need+=(npm)
 if [ $with_jupyter = 1 ]; then
   /usr/bin/python3 -c 'import nbclient, nbconvert, ipykernel' 2>/dev/null || need+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)
+  [ -x /usr/bin/chromium ] || need+=(chromium)     # the site's browser test
 fi
 if [ ${#need[@]} -gt 0 ]; then
   step "Installing system packages: ${need[*]}"
@@ -36,6 +38,8 @@ step "Restoring pinned .NET tools"
 dotnet tool restore >/dev/null
 step "Installing plotly.js for offline interactive charts"
 (cd lib && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+step "Installing the static site's code highlighting and math (highlight.js, KaTeX)"
+(cd tools/SiteBuilder && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 # --- the local feed the notebooks load MLPrimer from ---------------------------------------------------
 # Notebooks say only '#r "nuget: MLPrimer, <version>"': the feed is registered as a user-level NuGet source
@@ -59,6 +63,7 @@ bash scripts/torchsharp-repair/repair.sh
 step "Building the helper library and the notebook runner"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
+dotnet build tools/SiteBuilder/SiteBuilder.csproj -c Release -v q --nologo --no-restore
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
 dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build >/dev/null

@@ -6,6 +6,7 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
     public static string Notebooks => Path.Combine(Root, "notebooks");
     public static string Runner => Path.Combine(Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "NotebookRunner.dll");
+    public static string SiteBuilder => Path.Combine(Root, "tools", "SiteBuilder", "bin", "Release", "net10.0", "SiteBuilder.dll");
 
     private static string FindRoot() =>
         MLPrimer.Data.RepositoryRoot.FindAbove(AppContext.BaseDirectory)
