@@ -73,6 +73,7 @@ public class Chapter02DataEngineeringTests(CurriculumFixture curriculum)
         double RelativeSd(int mu) => Numbers(text, $@"N\({mu}, 1\)\s+([\d.]+)E-003\s+[\d.]+E-00\d\s+([\d.]+)")[1];
         double Mean(int mu) => Numbers(text, $@"N\({mu}, 1\)\s+([\d.]+)E-003")[0];
         for (var mu = 1; mu <= 5; mu++) Assert.InRange(Mean(mu), 1.30, 1.40);    // unbiased for every proposal
+        Assert.InRange(Mean(0), 1.20, 1.50);                                    // plain sampling too, within ~3 of its standard errors (1.14E-003 / √500)
         Assert.InRange(RelativeSd(0), 0.75, 0.95);                              // "off by about 85% of the answer"
         Assert.InRange(RelativeSd(0) / RelativeSd(3), 10, 20);                  // "cuts the error about fifteenfold"
         Assert.True(RelativeSd(5) > RelativeSd(4) && RelativeSd(4) > RelativeSd(3), "overshooting should cost precision");
