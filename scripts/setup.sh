@@ -61,6 +61,8 @@ bash scripts/torchsharp-repair/repair.sh
 step "Building the helper library and the notebook runner"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
+step "Building the services (services/ModelServer, services/FeatureWorker; the notebooks and tests start them as processes)"
+dotnet build services/ModelServer/ModelServer.csproj -c Release -v q --nologo --no-restore
 dotnet build services/FeatureWorker/FeatureWorker.csproj -c Release -v q --nologo --no-restore
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
