@@ -5,7 +5,7 @@ namespace MLPrimer.Messaging;
 /// <summary>
 /// The feature worker (<c>services/FeatureWorker</c>) as a separate operating-system process: a consumer of a Redis
 /// stream's consumer group that updates a <see cref="UserFeatureStore"/>. It can be killed outright (SIGKILL) to
-/// show what a broker does with the events a dead consumer held.
+/// show what a broker does with the events a dead consumer held. It exits by itself when this process is gone.
 /// </summary>
 public sealed class FeatureWorkerProcess : IDisposable
 {
@@ -44,7 +44,8 @@ public sealed class FeatureWorkerProcess : IDisposable
         if (exitWhenIdleMs <= 0) throw new ArgumentException($"exitWhenIdleMs must be positive; got {exitWhenIdleMs}.", nameof(exitWhenIdleMs));
         var dll = WorkerDll();
         List<string> arguments = ["exec", dll, "--redis", redisConfiguration, "--stream", stream, "--group", group, "--consumer", consumer,
-            "--db", Path.GetFullPath(databasePath), "--stall-after", stallAfter.ToString(), "--exit-when-idle-ms", exitWhenIdleMs.ToString()];
+            "--db", Path.GetFullPath(databasePath), "--stall-after", stallAfter.ToString(), "--exit-when-idle-ms", exitWhenIdleMs.ToString(),
+            "--parent-pid", Environment.ProcessId.ToString()];
         if (!idempotent) arguments.Add("--naive");
         var child = ChildProcess.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments);
         try

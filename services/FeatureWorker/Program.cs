@@ -8,6 +8,13 @@ using MLPrimer.Messaging;
 using StackExchange.Redis;
 
 var options = WorkerOptions.Parse(args);
+if (options.ParentPid > 0)                                         // exit when whoever started us is gone (a crashed kernel)
+    _ = Task.Run(async () =>
+    {
+        while (Directory.Exists($"/proc/{options.ParentPid}") || !OperatingSystem.IsLinux()) await Task.Delay(500);
+        Console.WriteLine($"parent {options.ParentPid} is gone, exiting");
+        Environment.Exit(2);
+    });
 using var redis = await ConnectionMultiplexer.ConnectAsync(options.Redis);
 var db = redis.GetDatabase();
 using var store = new UserFeatureStore(options.Database, options.Idempotent);
@@ -37,7 +44,7 @@ while (idle.ElapsedMilliseconds < options.ExitWhenIdleMs)
 Console.WriteLine($"idle: handled {handled} events, exiting");
 
 internal sealed record WorkerOptions(string Redis, string Stream, string Group, string Consumer, string Database,
-    bool Idempotent, int StallAfter, int Batch, int ExitWhenIdleMs)
+    bool Idempotent, int StallAfter, int Batch, int ExitWhenIdleMs, int ParentPid)
 {
     public static WorkerOptions Parse(string[] args)
     {
@@ -50,6 +57,6 @@ internal sealed record WorkerOptions(string Redis, string Stream, string Group, 
         string Need(string key) => map.TryGetValue(key, out var v) ? v : throw new ArgumentException($"--{key} is required", nameof(args));
         int Int(string key, int fallback) => map.TryGetValue(key, out var v) ? int.Parse(v) : fallback;
         return new WorkerOptions(Need("redis"), Need("stream"), Need("group"), Need("consumer"), Need("db"),
-            !map.ContainsKey("naive"), Int("stall-after", 0), Int("batch", 10), Int("exit-when-idle-ms", 2000));
+            !map.ContainsKey("naive"), Int("stall-after", 0), Int("batch", 10), Int("exit-when-idle-ms", 2000), Int("parent-pid", 0));
     }
 }
