@@ -9,16 +9,18 @@ namespace MLPrimer.Messaging;
 /// <summary>
 /// A private Redis server for one notebook or test: <c>redis-server</c> on a free loopback port, its files in a
 /// temporary folder, no snapshots. <see cref="Dispose"/> shuts it down (and kills it if it does not go), also when
-/// the process that started it exits.
+/// the process that started it exits; a watchdog kills it within a second or two if that process is killed outright.
 /// </summary>
 public sealed class RedisServerProcess : IDisposable
 {
     private readonly ChildProcess child;
+    private readonly ChildProcess watchdog;
     private bool disposed;
 
-    private RedisServerProcess(ChildProcess child, int port, string directory, string version)
+    private RedisServerProcess(ChildProcess child, ChildProcess watchdog, int port, string directory, string version)
     {
         this.child = child;
+        this.watchdog = watchdog;
         Port = port;
         Directory = directory;
         Version = version;
@@ -46,10 +48,10 @@ public sealed class RedisServerProcess : IDisposable
     /// Starts <c>redis-server --port P --bind 127.0.0.1 --dir TMP --save ''</c> on <paramref name="port"/> (0: a free
     /// port) and returns once it answers PING, or throws within <paramref name="startTimeoutSeconds"/>.
     /// </summary>
-    public static RedisServerProcess Start(int port = 0, int startTimeoutSeconds = 30) => Start(port, startTimeoutSeconds, "redis-server");
+    public static RedisServerProcess Start(int port = 0, int startTimeoutSeconds = 30) => Start(port, startTimeoutSeconds, "redis-server", Environment.ProcessId);
 
-    /// <summary>Starts the server executable called <paramref name="executableName"/> (the tests name a missing one).</summary>
-    internal static RedisServerProcess Start(int port, int startTimeoutSeconds, string executableName)
+    /// <summary>Starts the server executable called <paramref name="executableName"/>, watched on behalf of process <paramref name="ownerPid"/> (the tests name a missing executable, or another owner).</summary>
+    internal static RedisServerProcess Start(int port, int startTimeoutSeconds, string executableName, int ownerPid)
     {
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
         if (startTimeoutSeconds <= 0) throw new ArgumentException($"startTimeoutSeconds must be positive; got {startTimeoutSeconds}.", nameof(startTimeoutSeconds));
@@ -58,7 +60,7 @@ public sealed class RedisServerProcess : IDisposable
                                                 "Install the Debian package redis-server (scripts/setup.sh does it: apt-get install redis-server).", executableName);
         if (port == 0) port = Serving.PredictionServer.FreePort();
         var directory = System.IO.Directory.CreateTempSubdirectory("mlprimer-redis-").FullName;
-        ChildProcess? child = null;
+        ChildProcess? child = null, watchdog = null;
         try
         {
             child = ChildProcess.Start(executable,
@@ -77,10 +79,15 @@ public sealed class RedisServerProcess : IDisposable
             }
             var info = TrySend(port, "INFO server") ?? "";
             var version = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("redis_version:"))?["redis_version:".Length..] ?? "unknown";
-            return new RedisServerProcess(child, port, directory, version);
+            // If the owner dies without running its exit handlers (SIGKILL, a crashed kernel), nothing in it can stop the
+            // server; this shell loop outlives it and does.
+            watchdog = ChildProcess.Start("/bin/sh",
+                ["-c", $"while kill -0 {ownerPid} 2>/dev/null && kill -0 {child.Id} 2>/dev/null; do sleep 1; done; kill -9 {child.Id} 2>/dev/null"], directory);
+            return new RedisServerProcess(child, watchdog, port, directory, version);
         }
         catch
         {
+            watchdog?.Dispose();
             child?.Dispose();
             TryDelete(directory);
             throw;
@@ -114,6 +121,7 @@ public sealed class RedisServerProcess : IDisposable
             child.WaitForExit(TimeSpan.FromSeconds(2));
         }
         child.Dispose();
+        watchdog.Dispose();
         TryDelete(Directory);
     }
 

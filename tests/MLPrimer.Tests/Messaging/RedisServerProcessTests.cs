@@ -27,10 +27,25 @@ public class RedisServerProcessTests
         Assert.False(Directory.Exists(dir));
     }
 
+    /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server.</summary>
+    [Fact]
+    public void TheServerDiesWithAKilledOwner()
+    {
+        using var owner = System.Diagnostics.Process.Start("sleep", "60");
+        using var server = RedisServerProcess.Start(0, 30, "redis-server", owner.Id);
+        Assert.True(RedisServerProcess.IsListening(server.Port));
+        owner.Kill();
+        owner.WaitForExit();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ProcessIsAlive(server.ProcessId) && waited.Elapsed.TotalSeconds < 15) Thread.Sleep(100);
+        Assert.False(ProcessIsAlive(server.ProcessId), "redis-server outlived its killed owner");
+        Assert.False(RedisServerProcess.IsListening(server.Port));
+    }
+
     [Fact]
     public void AMissingExecutableNamesTheDebianPackage()
     {
-        var e = Assert.Throws<FileNotFoundException>(() => RedisServerProcess.Start(0, 5, "redis-server-not-installed-here"));
+        var e = Assert.Throws<FileNotFoundException>(() => RedisServerProcess.Start(0, 5, "redis-server-not-installed-here", Environment.ProcessId));
         Assert.Contains("Debian package redis-server", e.Message);
     }
 
