@@ -17,12 +17,17 @@ public partial class JupyterKernelTests : IDisposable
 
     public static TheoryData<string> Notebooks()
     {
-        var only = Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS");
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Order(StringComparer.Ordinal))
-            if (string.IsNullOrWhiteSpace(only) || Path.GetFileName(path).Contains(only, StringComparison.Ordinal))
-                data.Add(Path.GetFileName(path));
+        foreach (var name in NotebookNames()) data.Add(name);
         return data;
+    }
+
+    /// <summary>The notebooks under notebooks/, or those whose names contain MLPRIMER_NOTEBOOKS when it is set.</summary>
+    private static List<string> NotebookNames()
+    {
+        var only = Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS");
+        return Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)
+            .Where(n => string.IsNullOrWhiteSpace(only) || n.Contains(only, StringComparison.Ordinal)).ToList();
     }
 
     // The README's headless Jupyter line: `cd notebooks && jupyter nbconvert ARGS 00-getting-started.ipynb`.
@@ -43,7 +48,7 @@ public partial class JupyterKernelTests : IDisposable
 
         // The kernelspec the notebooks' metadata names (.net-csharp), installed by the README's script; each notebook's
         // kernel gets its own port range (kernels running at the same time must not share one).
-        var index = Notebooks().Select(row => (string)row[0]).ToList().IndexOf(notebook);
+        var index = Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToList().IndexOf(notebook);
         var ports = $"{2300 + 20 * index}-{2319 + 20 * index}";
         var install = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts", "install-jupyter-kernel.sh"), _dir, ports], RepoPaths.Root, 60);
         Assert.True(install.ExitCode == 0, install.All);
