@@ -84,6 +84,9 @@ public sealed class TreeExplainer
     /// <summary>The trees being explained.</summary>
     public IReadOnlyList<FlatTree> Trees => _trees;
 
+    /// <summary>Each tree's weight in the sum.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
     /// <summary>The constant added to the weighted sum of the trees.</summary>
     public double Bias { get; }
 
