@@ -49,6 +49,11 @@ public class Chapter11PositionalEmbeddingTests(CurriculumFixture curriculum)
         Assert.Equal(near.Groups[1].Value, near.Groups[2].Value);
         Assert.Equal(far.Groups[1].Value, far.Groups[2].Value);
         Assert.True(double.Parse(near.Groups[1].Value, CultureInfo.InvariantCulture) > double.Parse(far.Groups[1].Value, CultureInfo.InvariantCulture));
+        // "from dimension 40 on no value changes by more than 0.2 ... dimension 0 swings through its whole range".
+        var change = Regex.Match(text, @"dimension 0 ([\d.]+), largest in dimensions 40-63 ([\d.]+)");
+        Assert.True(change.Success);
+        Assert.InRange(double.Parse(change.Groups[1].Value, CultureInfo.InvariantCulture), 1.95, 2.0);
+        Assert.True(double.Parse(change.Groups[2].Value, CultureInfo.InvariantCulture) < 0.2, change.Value);
         foreach (var png in new[] { "11-sinusoidal-encoding.png", "11-sinusoidal-similarity.png", "11-learned-positions.png" })
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", png)), png);
     }
