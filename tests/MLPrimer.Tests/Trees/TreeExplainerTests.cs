@@ -102,6 +102,17 @@ public class TreeExplainerTests
     }
 
     [Fact]
+    public void SingleLeafHasNoAttributionAndStumpGivesItAllToItsFeature()
+    {
+        var leaf = new TreeExplainer([new FlatTree([-1], [-1], [0], [0], [2.5], [10])], bias: 1);
+        Assert.Equal(3.5, leaf.ExpectedValue, 12);
+        Assert.Equal([0.0, 0.0], leaf.ShapValues([7, 8]));
+        // A stump on feature 1 (3 rows go left to value 0, 1 row right to value 4): E = 1; for x1 = 9, f = 4 and phi1 = 3.
+        var stump = new TreeExplainer([new FlatTree([1, -1, -1], [2, -1, -1], [1, 0, 0], [0.5, 0, 0], [0, 0, 4], [4, 3, 1])]);
+        Assert.Equal([0.0, 3.0], stump.ShapValues([0, 9]));
+    }
+
+    [Fact]
     public void BadArgumentsAreRejectedByName()
     {
         Assert.Equal("cover", Assert.Throws<ArgumentException>(() => new FlatTree([-1], [-1], [0], [0], [1], [0])).ParamName);
