@@ -56,7 +56,7 @@ public class Chapter09Word2VecTests(CurriculumFixture curriculum)
         var groups = Regex.Matches(text, @"^(numbers|days|family|colours|speech verbs)\s+mean cosine within the group ([\d.-]+), with the other groups' words ([\d.-]+)", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => (Within: D(m.Groups[2].Value), Others: D(m.Groups[3].Value)));
         Assert.Equal(5, groups.Count);
-        Assert.All(groups, g => Assert.True(g.Value.Within > g.Value.Others + 0.15, $"{g.Key}: {g.Value}"));
+        Assert.All(groups, g => Assert.True(g.Value.Within > g.Value.Others + 0.25, $"{g.Key}: {g.Value}"));
         Assert.Equal("days", groups.MaxBy(g => g.Value.Within).Key);
         var order = Regex.Match(text, @"numbers along the first principal component: ([a-z ]+)\n").Groups[1].Value.Split(' ');
         Assert.Equal(8, order.Length);
