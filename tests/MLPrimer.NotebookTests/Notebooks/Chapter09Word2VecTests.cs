@@ -33,7 +33,37 @@ public class Chapter09Word2VecTests(CurriculumFixture curriculum)
         Assert.Equal(10, losses.Count); // skip-gram and CBOW, 5 epochs each
         Assert.True(losses[4] < losses[0] && losses[9] < losses[5], string.Join(", ", losses));
         Assert.Matches(@"three\s+\|[^|]*\b(two|four|five|six)\b", text);
+        // "flatten near 2.3-2.4": the last epoch's loss of both models.
+        Assert.InRange(losses[4], 2.2, 2.5);
+        Assert.InRange(losses[9], 2.2, 2.5);
+        // The neighbours the prose names (skip-gram column; one thread, so every run trains the same vectors).
+        string SkipGram(string word) => Regex.Match(text, @"^" + word + @"\s+\|([^|]*)\|", RegexOptions.Multiline).Groups[1].Value;
+        foreach (var (word, expected) in new[] { ("white", new[] { "red", "blue", "black" }), ("eyes", new[] { "lips", "hair", "face" }),
+                                                 ("said", new[] { "replied", "told" }), ("church", new[] { "concert", "opera" }),
+                                                 ("money", new[] { "care", "advice" }), ("city", new[] { "yankees", "kansas" }) })
+            Assert.All(expected, w => Assert.Contains(w + " ", SkipGram(word)));
+        // Subsampling: "the" keeps about 14%, rank 100 on always kept, about 70% of the tokens per epoch.
+        Assert.Matches(@"\nthe\s+[\d,]+\s+[\d.]+ ?%\s+0\.14\d", text);
+        Assert.Matches(@"\nbefore\s+[\d,]+\s+[\d.]+ ?%\s+1\.000", text);
+        Assert.Matches(@"expected tokens kept per epoch: [\d,]+ of [\d,]+ \(7[01] ?%\)", text);
         Assert.Matches(@"neighbours of 'friday' after loading: \w*day", text);
+    }
+
+    [Fact]
+    public void WordGroupsClusterAndTheNumbersLieInOrder()
+    {
+        var text = curriculum.Load("09-word2vec.ipynb").AllText;
+        var groups = Regex.Matches(text, @"^(numbers|days|family|colours|speech verbs)\s+mean cosine within the group ([\d.-]+), with the other groups' words ([\d.-]+)", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => (Within: D(m.Groups[2].Value), Others: D(m.Groups[3].Value)));
+        Assert.Equal(5, groups.Count);
+        Assert.All(groups, g => Assert.True(g.Value.Within > g.Value.Others + 0.25, $"{g.Key}: {g.Value}"));
+        Assert.Equal("days", groups.MaxBy(g => g.Value.Within).Key);
+        var order = Regex.Match(text, @"numbers along the first principal component: ([a-z ]+)\n").Groups[1].Value.Split(' ');
+        Assert.Equal(8, order.Length);
+        // The component's sign is arbitrary: two and three at one end, seven, eight and ten at the other.
+        var ends = order.Take(3).ToHashSet().SetEquals(["seven", "eight", "ten"]) ? order[^2..] : order[..2];
+        Assert.True(ends.ToHashSet().SetEquals(["two", "three"]), string.Join(" ", order));
+        Assert.True(order[..3].ToHashSet().SetEquals(["seven", "eight", "ten"]) || order[^3..].ToHashSet().SetEquals(["seven", "eight", "ten"]), string.Join(" ", order));
     }
 
     [Fact]

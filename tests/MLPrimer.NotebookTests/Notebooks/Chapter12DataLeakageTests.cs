@@ -27,15 +27,17 @@ public class Chapter12DataLeakageTests(CurriculumFixture curriculum)
         var temporal = table["1"];
         Assert.True(temporal.LeakyValidation * 3 < temporal.CorrectValidation, "shuffled validation should promise a much smaller error");
         Assert.Equal(temporal.LeakyProduction, temporal.CorrectProduction);
-        Assert.True(temporal.LeakyProduction > 3 * temporal.LeakyValidation, "production error should dwarf the shuffled estimate");
+        Assert.True(temporal.LeakyProduction > 7 * temporal.LeakyValidation, "production error should be more than seven times the shuffled estimate");
         // ROC-AUC rows with a label-carrying leak: the leaky validation is higher, and it overstates production.
         foreach (var cause in new[] { "2", "3b", "4", "5" })
         {
             var r = table[cause];
             Assert.True(r.LeakyValidation > r.CorrectValidation + 0.05, $"cause {cause}: leaky validation should score higher");
-            Assert.True(r.LeakyValidation - r.LeakyProduction > 0.1, $"cause {cause}: leaky validation should overstate production");
-            Assert.InRange(r.CorrectValidation - r.CorrectProduction, -0.05, 0.05);
-            Assert.True(r.LeakyProduction < r.CorrectProduction + 0.02, $"cause {cause}: the leak should not pay off in production");
+            // "overstate production by roughly 0.2 to 0.4 AUC"; "the correct ones are within 0.03 of what they deliver".
+            Assert.InRange(r.LeakyValidation - r.LeakyProduction, 0.15, 0.45);
+            Assert.InRange(r.CorrectValidation - r.CorrectProduction, -0.03, 0.03);
+            // "in production it does no better than the correct pipeline (within 0.015, or clearly worse)".
+            Assert.True(r.LeakyProduction < r.CorrectProduction + 0.015, $"cause {cause}: the leak should not pay off in production");
         }
         // Pure noise: the correct pipeline reports chance.
         Assert.InRange(table["3b"].CorrectValidation, 0.4, 0.6);
