@@ -90,6 +90,11 @@ public class Chapter16CrossValidationTests(CurriculumFixture curriculum)
         Assert.True(noise[1] <= chance + 0.005, $"nested {noise[1]} vs chance {chance}");
         Assert.InRange(wine[1], 0.85, 0.95);
         Assert.Equal(4, Number(text, @"depth for the model to deploy, chosen by 5-fold CV on all 178 wines: (\d+)"));
+        // Every depth from 3 up scores within about a point of the best.
+        var byDepth = Numbers(text, @"by depth: 1: ([\d.]+), 2: ([\d.]+), 3: ([\d.]+), 4: ([\d.]+), 5: ([\d.]+), 6: ([\d.]+), 7: ([\d.]+), 8: ([\d.]+)");
+        Assert.Equal(byDepth.Max(), byDepth[3]);
+        Assert.All(byDepth[2..], a => Assert.InRange(a, byDepth.Max() - 0.012, byDepth.Max()));
+        Assert.True(byDepth[1] < byDepth.Max() - 0.05, "depth 2 should be clearly worse");
         // The inner folds mostly chose depth 3 or 4 on wine.
         var chosen = Regex.Matches(Regex.Match(text, @"wine labels    : .*").Value, @"(\d)×(\d+)").ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value));
         Assert.True(chosen.GetValueOrDefault("3") + chosen.GetValueOrDefault("4") > 25, "depths 3 and 4 should dominate the inner choices");
