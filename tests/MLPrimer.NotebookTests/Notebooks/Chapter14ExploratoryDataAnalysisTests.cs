@@ -66,7 +66,7 @@ public class Chapter14ExploratoryDataAnalysisTests(CurriculumFixture curriculum)
         Assert.Contains("alcohol: min 0.1282, mean 12.16 (clean table 13.00)", text);
         Assert.Contains("Tukey's rule on the export flags 12 alcohol and 7 proline values", text);
         Assert.Contains("cleaned: 178 rows, each id once: True, cultivar values: class_0, class_1, class_2", text);
-        Assert.Contains("172 rows identical to the clean table; the other 6 differ only in proline: True (imputed medians, off by 110 to 325 mg/l)", text);
+        Assert.Contains("172 rows identical to the clean table; the other 6 differ only in proline: True (imputed medians, off by 110 to 325)", text);
     }
 
     [Fact]
