@@ -41,6 +41,56 @@ public class Chapter14ExploratoryDataAnalysisTests(CurriculumFixture curriculum)
     }
 
     [Fact]
+    public void EveryInjectedInconsistencyIsFoundAndRepaired()
+    {
+        var text = curriculum.Load("14-exploratory-data-analysis.ipynb").AllText;
+        Assert.Contains("messy export: 188 rows for 178 wines", text);
+        var spellings = Regex.Match(text, @"cultivar: (\d+) distinct values");
+        Assert.True(spellings.Success, "spelling variants not counted");
+        Assert.True(Number(spellings, 1) > 3, "the export should hold more spellings than cultivars");
+        // Each rule repairs exactly the rows that were damaged, no more and no fewer.
+        foreach (var fault in new[] { "spelling variants", "alcohol as a fraction", "rows exported twice", "proline = -999" })
+        {
+            var row = Regex.Match(text, Regex.Escape(fault) + @"\s+.+?\s+(\d+)\s+(\d+)\n");
+            Assert.True(row.Success, $"{fault}: row not printed");
+            Assert.True(Number(row, 1) > 0, $"{fault}: nothing injected");
+            Assert.Equal(Number(row, 1), Number(row, 2));
+        }
+        // Deduplicating before the other repairs misses twins that differ in spelling or units.
+        var duplicates = Regex.Match(text, @"exact duplicate rows: (\d+) in the raw export, (\d+) after fixing spellings, (\d+) after fixing units");
+        Assert.True(duplicates.Success, "duplicate counts not printed");
+        Assert.True(Number(duplicates, 1) < Number(duplicates, 3), "some twins should hide behind another spelling or unit");
+        Assert.Equal(10, Number(duplicates, 3));
+        Assert.Equal(6, Number(duplicates, 1));                   // the prose: "only 6 of the 10"
+        Assert.Contains("cultivar: 15 distinct values", text);
+        Assert.Contains("alcohol: min 0.1282, mean 12.16 (clean table 13.00)", text);
+        Assert.Contains("Tukey's rule on the export flags 12 alcohol and 7 proline values", text);
+        Assert.Contains("cleaned: 178 rows, each id once: True, cultivar values: class_0, class_1, class_2", text);
+        Assert.Contains("172 rows identical to the clean table; the other 6 differ only in proline: True (imputed medians, off by 110 to 325)", text);
+    }
+
+    [Fact]
+    public void BoxPlotAndCorrelationGapsMatchTheProse()
+    {
+        var text = curriculum.Load("14-exploratory-data-analysis.ipynb").AllText;
+        Assert.Contains("farthest outlier: magnesium, z = 4.36", text);
+        // The four largest Pearson-Spearman gaps each involve a right-skewed column, and span 0.13 to 0.16.
+        var gaps = Regex.Match(text, @"largest gaps: (.+)\n");
+        Assert.True(gaps.Success, "largest gaps not printed");
+        var pairs = gaps.Groups[1].Value.Split("; ");
+        Assert.Equal(4, pairs.Length);
+        foreach (var pair in pairs)
+        {
+            Assert.Matches("magnesium|color_intensity|malic_acid", pair);
+            var r = Regex.Match(pair, @"(-?[\d.]+) vs (-?[\d.]+)$");
+            Assert.InRange(Math.Abs(Number(r, 1) - Number(r, 2)), 0.125, 0.165);
+        }
+        // The strongest pairs agree to within 0.08.
+        foreach (Match m in Regex.Matches(text, @"Pearson\s+(-?[\d.]+)  Spearman\s+(-?[\d.]+)"))
+            Assert.True(Math.Abs(Number(m, 1) - Number(m, 2)) <= 0.08, m.Value);
+    }
+
+    [Fact]
     public void FeatureEngineeringAndCorrelationsShowTheirNumbers()
     {
         var text = curriculum.Load("14-exploratory-data-analysis.ipynb").AllText;

@@ -17,6 +17,11 @@ public class Chapter15TsneTests(CurriculumFixture curriculum)
             var m = Regex.Match(text, $@"perplexity\s+{target}: σ = ([\d.]+), 2\^H = ([\d.]+)");
             Assert.True(m.Success, $"calibration for perplexity {target} not printed");
             Assert.Equal(target, Number(m, 2), 3);
+            // Between about the perplexity and twice it carry 90% of the mass, and all of them are ones.
+            var mass = Regex.Match(text, $@"perplexity\s+{target}: .*90% of the mass on\s+(\d+) neighbours, (\d+) of them also labelled 1");
+            Assert.True(mass.Success, $"neighbour count for perplexity {target} not printed");
+            Assert.InRange(Number(mass, 1), target, 2 * target);
+            Assert.Equal(Number(mass, 1), Number(mass, 2));
         }
     }
 
@@ -36,7 +41,16 @@ public class Chapter15TsneTests(CurriculumFixture curriculum)
         var tsne = Regex.Match(text, @"t-SNE: trustworthiness = ([\d.]+), nearest-neighbour label agreement = ([\d.]+)");
         Assert.True(pca.Success && tsne.Success, "PCA comparison not printed");
         Assert.InRange(Number(pca, 1), 0.75, 0.9);
+        Assert.InRange(1 - Number(pca, 2), 0.40, 0.42);    // "41% of the points have a nearest neighbour of another digit"
         Assert.True(Number(tsne, 2) > 0.95 && Number(pca, 2) < 0.7, "t-SNE should keep labels together far better than PCA");
+        // About 1% of the images sit among another digit, most often 8s among the 1s and 4s or 3s among the 7s.
+        var misfits = Regex.Match(text, @"(\d+) images sit among another digit: (.+)");
+        Assert.True(misfits.Success, "misplaced images not counted");
+        Assert.InRange(Number(misfits, 1), 10, 40);
+        var top = misfits.Groups[2].Value.Split(", ").Take(3).ToArray();
+        Assert.Contains(top, t => t.EndsWith("8 among 1s"));
+        Assert.Contains(top, t => t.EndsWith("4 among 7s") || t.EndsWith("3 among 7s"));
+        Assert.Contains("23 images sit among another digit", text);
     }
 
     [Fact]

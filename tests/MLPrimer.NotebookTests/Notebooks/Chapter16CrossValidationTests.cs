@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static MLPrimer.Tests.Notebooks.NotebookText;
 
 namespace MLPrimer.Tests.Notebooks;
@@ -74,10 +75,40 @@ public class Chapter16CrossValidationTests(CurriculumFixture curriculum)
     }
 
     [Fact]
+    public void NestedCrossValidationRemovesTheOptimismOfChoosingOnTheScoringFolds()
+    {
+        var text = Text;
+        var wine = Numbers(text, @"wine labels    : plain CV ([\d.]+), nested CV ([\d.]+), plain above nested in (\d+) of 10");
+        var noise = Numbers(text, @"shuffled labels: plain CV ([\d.]+), nested CV ([\d.]+), plain above nested in (\d+) of 10");
+        var chance = Number(text, @"largest class: ([\d.]+) of the wines");
+        // The prose: plain CV is optimistic on wine (about a point) and on shuffled labels, in most shuffles.
+        Assert.InRange(wine[0] - wine[1], 0.003, 0.02);
+        Assert.True(wine[2] >= 6, $"plain above nested in only {wine[2]} of 10 shuffles on wine");
+        Assert.True(noise[2] >= 8, $"plain above nested in only {noise[2]} of 10 shuffles on shuffled labels");
+        // On shuffled labels plain CV beats the largest-class rate, nested CV does not.
+        Assert.True(noise[0] > chance + 0.015, $"plain {noise[0]} vs chance {chance}");
+        Assert.True(noise[1] <= chance + 0.005, $"nested {noise[1]} vs chance {chance}");
+        Assert.InRange(wine[1], 0.85, 0.95);
+        Assert.Equal(4, Number(text, @"depth for the model to deploy, chosen by 5-fold CV on all 178 wines: (\d+)"));
+        // Every depth from 3 up scores within about a point of the best.
+        var byDepth = Numbers(text, @"by depth: 1: ([\d.]+), 2: ([\d.]+), 3: ([\d.]+), 4: ([\d.]+), 5: ([\d.]+), 6: ([\d.]+), 7: ([\d.]+), 8: ([\d.]+)");
+        Assert.Equal(byDepth.Max(), byDepth[3]);
+        Assert.All(byDepth[2..], a => Assert.InRange(a, byDepth.Max() - 0.012, byDepth.Max()));
+        Assert.True(byDepth[1] < byDepth.Max() - 0.05, "depth 2 should be clearly worse");
+        // The inner folds mostly chose depth 3 or 4 on wine.
+        var chosen = Regex.Matches(Regex.Match(text, @"wine labels    : .*").Value, @"(\d)×(\d+)").ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value));
+        Assert.True(chosen.GetValueOrDefault("3") + chosen.GetValueOrDefault("4") > 25, "depths 3 and 4 should dominate the inner choices");
+    }
+
+    [Fact]
     public void LeaveOneOutAndTimeSeriesSplitsArePrinted()
     {
         var text = Text;
         Assert.InRange(Number(text, @"178 fits, accuracy ([\d.]+)  \(leave-one-out\)"), 0.8, 1.0);
+        // The three estimates agree within two points.
+        var estimates = Regex.Matches(text, @"fits, accuracy ([\d.]+)  \(").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(3, estimates.Length);
+        Assert.True(estimates.Max() - estimates.Min() <= 0.02, string.Join(", ", estimates));
         Assert.Contains("split 4: train rows 0-96, test rows 100-119", text);
         AssertChart(text, "16-time-series-split.png");
     }
