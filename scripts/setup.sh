@@ -17,6 +17,7 @@ command -v readelf >/dev/null || need+=(binutils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core fontconfig)
 [ -x /usr/bin/python3 ] || need+=(python3)
 command -v npm >/dev/null || need+=(npm)
+command -v mpiexec.mpich >/dev/null || need+=(mpich)          # chapter 19's multi-process data parallelism
 if [ $with_jupyter = 1 ]; then
   /usr/bin/python3 -c 'import nbclient, nbconvert, ipykernel' 2>/dev/null || need+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)
 fi
@@ -56,9 +57,10 @@ step "Checking TorchSharp's native library against the system libstdc++"
 bash scripts/torchsharp-repair/repair.sh
 
 # --- build and pack the helper library into the local feed -------------------------------------------
-step "Building the helper library and the notebook runner"
+step "Building the helper library, the notebook runner and the distributed worker"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
+dotnet build tools/DistributedWorker/DistributedWorker.csproj -c Release -v q --nologo --no-restore   # the rank mpiexec starts (chapter 19)
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
 dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build >/dev/null

@@ -30,6 +30,11 @@ public static class Mpi
     [DllImport(Library, EntryPoint = "MPI_Abort")] private static extern int NativeAbort(int comm, int errorCode);
     [DllImport(Library, EntryPoint = "MPI_Allreduce")]
     private static extern unsafe int NativeAllreduce(IntPtr send, void* receive, int count, int datatype, int op, int comm);
+    [DllImport(Library, EntryPoint = "MPI_Iallreduce")]
+    private static extern unsafe int NativeIallreduce(IntPtr send, void* receive, int count, int datatype, int op, int comm, out int request);
+    [DllImport(Library, EntryPoint = "MPI_Ibarrier")] private static extern int NativeIbarrier(int comm, out int request);
+    [DllImport(Library, EntryPoint = "MPI_Test")] private static extern int NativeTest(ref int request, out int flag, IntPtr status);
+    [DllImport("libc", EntryPoint = "usleep")] private static extern int Usleep(uint microseconds);
     [DllImport(Library, EntryPoint = "MPI_Sendrecv")]
     private static extern unsafe int NativeSendrecv(void* send, int sendCount, int sendType, int destination, int sendTag,
         void* receive, int receiveCount, int receiveType, int source, int receiveTag, int comm, IntPtr status);
@@ -54,8 +59,19 @@ public static class Mpi
     /// <summary>The number of processes in MPI_COMM_WORLD.</summary>
     public static int Size { get { Check(NativeCommSize(CommWorld, out var s), "MPI_Comm_size"); return s; } }
 
+    /// <summary>How a rank waits inside a collective: MPI's own busy-polling (the default), or polling that sleeps between checks.</summary>
+    /// <remarks>MPICH waits by spinning on the CPU, which assumes one rank per free core. With more ranks than cores a spinning
+    /// rank takes the core from the rank it waits for, and a collective can cost a scheduler time slice (milliseconds). With
+    /// <c>true</c> the collectives are started non-blocking (MPI_Iallreduce, MPI_Ibarrier) and tested every ~20 µs, sleeping in between.</remarks>
+    public static bool SleepWhileWaiting { get; set; }
+
     /// <summary>Blocks until every rank has called it (MPI_Barrier).</summary>
-    public static void Barrier() => Check(NativeBarrier(CommWorld), "MPI_Barrier");
+    public static void Barrier()
+    {
+        if (!SleepWhileWaiting) { Check(NativeBarrier(CommWorld), "MPI_Barrier"); return; }
+        Check(NativeIbarrier(CommWorld, out var request), "MPI_Ibarrier");
+        Wait(ref request);
+    }
 
     /// <summary>Ends every process of the job with <paramref name="errorCode"/> (MPI_Abort).</summary>
     public static void Abort(int errorCode) => NativeAbort(CommWorld, errorCode);
@@ -63,13 +79,30 @@ public static class Mpi
     /// <summary>Replaces <paramref name="buffer"/> on every rank with the element-wise sum over all ranks (MPI_Allreduce, MPI_SUM, in place).</summary>
     public static unsafe void AllReduceSum(Span<float> buffer)
     {
-        fixed (float* p = buffer) Check(NativeAllreduce(InPlace, p, buffer.Length, Float, Sum, CommWorld), "MPI_Allreduce");
+        fixed (float* p = buffer) AllReduce(p, buffer.Length, Float);
     }
 
     /// <summary>Replaces <paramref name="buffer"/> on every rank with the element-wise sum over all ranks (MPI_Allreduce, MPI_SUM, in place).</summary>
     public static unsafe void AllReduceSum(Span<double> buffer)
     {
-        fixed (double* p = buffer) Check(NativeAllreduce(InPlace, p, buffer.Length, Double, Sum, CommWorld), "MPI_Allreduce");
+        fixed (double* p = buffer) AllReduce(p, buffer.Length, Double);
+    }
+
+    private static unsafe void AllReduce(void* buffer, int count, int datatype)
+    {
+        if (!SleepWhileWaiting) { Check(NativeAllreduce(InPlace, buffer, count, datatype, Sum, CommWorld), "MPI_Allreduce"); return; }
+        Check(NativeIallreduce(InPlace, buffer, count, datatype, Sum, CommWorld, out var request), "MPI_Iallreduce");
+        Wait(ref request);                                    // the caller keeps the buffer pinned until this returns
+    }
+
+    private static void Wait(ref int request)
+    {
+        for (var polls = 0; ; polls++)
+        {
+            Check(NativeTest(ref request, out var done, StatusIgnore), "MPI_Test");
+            if (done != 0) return;
+            if (polls >= 50) Usleep(20);                      // after a short spin, give the core away between checks
+        }
     }
 
     /// <summary>Sends <paramref name="send"/> to rank <paramref name="destination"/> while receiving <paramref name="receive"/> from rank

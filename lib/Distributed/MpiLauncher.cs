@@ -80,6 +80,7 @@ public static class MpiLauncher
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
+        lock (Running) Running.Add(process);
         var finished = false;
         try
         {
@@ -92,10 +93,23 @@ public static class MpiLauncher
         finally
         {
             if (!finished) KillTree(process);
+            lock (Running) Running.Remove(process);
         }
         string text;
         lock (output) text = output.ToString();
         return new MpiRunResult(finished ? process.ExitCode : -1, !finished, clock.Elapsed, text);
+    }
+
+    // Jobs still running when the host process exits (a kernel shut down mid-cell) are killed with it.
+    private static readonly HashSet<Process> Running = NewRunningSet();
+
+    private static HashSet<Process> NewRunningSet()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Running) foreach (var p in Running.ToArray()) KillTree(p);
+        };
+        return [];
     }
 
     private static void KillTree(Process process)

@@ -6,6 +6,7 @@
 //   allreduce --out DIR [--length 8]       every rank reports the mean of the ranks' known vectors
 //   sweep     --out DIR [--reps 20]         all-reduce time against message size (for the alpha-beta fit)
 //   ring      --out DIR [--length 10000]    our ring all-reduce over MPI_Sendrecv against MPI_Allreduce
+// Every mode takes --wait sleep (default: poll and sleep while waiting) or --wait spin (MPI's busy-polling).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -24,6 +25,7 @@ int GetInt(string name, int fallback) => int.Parse(Get(name, fallback.ToString(C
 var outDir = Get("out", Path.Combine(Path.GetTempPath(), "mlprimer-mpi"));
 
 Mpi.Init();
+Mpi.SleepWhileWaiting = Get("wait", "sleep") == "sleep";   // --wait spin: MPI's own busy-polling
 int rank = Mpi.Rank, size = Mpi.Size;
 try
 {
