@@ -6,6 +6,7 @@
 //   allreduce --out DIR [--length 8]       every rank reports the mean of the ranks' known vectors
 //   sweep     --out DIR [--reps 20]         all-reduce time against message size (for the alpha-beta fit)
 //   ring      --out DIR [--length 10000]    our ring all-reduce over MPI_Sendrecv against MPI_Allreduce
+//   remat     --out DIR --segments K         one checkpointed pass of chapter 19's 36-block MLP; peak resident memory it added
 // Every mode takes --wait sleep (default: poll and sleep while waiting) or --wait spin (MPI's busy-polling).
 using System.Diagnostics;
 using System.Globalization;
@@ -35,6 +36,7 @@ try
         case "allreduce": AllReduceKnownVectors(); break;
         case "sweep": Sweep(); break;
         case "ring": Ring(); break;
+        case "remat": Rematerialization(); break;
         default: throw new ArgumentException($"unknown mode '{mode}': use train, allreduce, sweep or ring.");
     }
 }
@@ -199,6 +201,43 @@ void Ring()
             elementsSent = Enumerable.Range(0, size).Select(r => (long)stats[3 * r]).ToArray(),
             maxDifferenceFromMpi = Enumerable.Range(0, size).Max(r => stats[3 * r + 1]),
         }));
+}
+
+void Rematerialization()
+{
+    // Every allocation of 64 KiB or more gets its own mapping, returned to the kernel when freed, so the resident set
+    // follows the live tensors (glibc would otherwise keep freed 256 KiB blocks in its heap and raise its threshold).
+    Mallopt(-3 /* M_MMAP_THRESHOLD */, 64 * 1024);
+    TorchNative.EnsureLoaded();
+    torch.set_num_threads(1);
+    int segments = GetInt("segments", 1);
+    torch.manual_seed(0);                                     // chapter 19's model: 36 blocks of Linear(256, 256) + tanh
+    var blocks = Enumerable.Range(0, 36).Select(_ => (nn.Module<Tensor, Tensor>)nn.Sequential(nn.Linear(256, 256), nn.Tanh())).ToArray();
+    var input = torch.randn(256, 256);
+    var target = torch.randn(256, 256);
+    GC.Collect();
+    double before = ResidentMiB("VmRSS:");
+    ResetPeak();
+    var pass = GradientCheckpointing.ForwardBackward(blocks, input, o => nn.functional.mse_loss(o, target), segments);
+    double peak = ResidentMiB("VmHWM:");
+    AtomicFile.WriteAllText(Path.Combine(outDir, $"remat-{segments}.json"), JsonSerializer.Serialize(new
+    {
+        segments, countedMiB = pass.PeakActivationElements * 4.0 / 1048576, measuredPeakAboveStartMiB = peak - before,
+        gradientMiB = blocks.Sum(b => b.parameters().Sum(p => p.numel())) * 4.0 / 1048576,
+    }));
+}
+
+[System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mallopt")]
+static extern int Mallopt(int option, int value);
+
+static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");   // Linux: VmHWM := current resident set
+
+static double ResidentMiB(string field)
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith(field, StringComparison.Ordinal))
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    return double.NaN;
 }
 
 static double PeakRssMiB()                                   // the kernel's high-water mark of this process's resident memory

@@ -35,6 +35,15 @@ public class Chapter19DistributedTrainingTests(CurriculumFixture curriculum)
         }
         var printedGap = Number(text, @"largest gap, measured vs predicted relative time: 2:1 rule ([+-]?\d+)%");
         Assert.True(Math.Abs(printedGap - worstGap) <= 2, $"printed gap {printedGap}%, recomputed from the rounded table {worstGap:F1}%");
+        // Measured peak resident memory (fresh process per k): falls from k = 1 to k = 6, and minus the gradients still exceeds the count.
+        var measured = new Dictionary<int, double>();
+        foreach (var k in new[] { 1, 2, 6, 36 })
+        {
+            var row = Numbers(text, $@"\n\s+{k}\s+([\d.]+)\s+([\d.]+)\s+([\d.-]+)\n");
+            measured[k] = row[1];
+            Assert.True(row[2] > row[0], $"k = {k}: measured minus gradients {row[2]} MiB vs counted {row[0]} MiB");
+        }
+        Assert.True(measured[6] < measured[1], $"measured peak: k = 6 {measured[6]} MiB, k = 1 {measured[1]} MiB");
         Assert.Contains("fewest activations held at 6 segments (√36 = 6): 2.8 MiB instead of 9.0 MiB", text);
         AssertChart(text, "19-rematerialization.png");
     }
