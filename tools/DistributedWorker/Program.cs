@@ -37,7 +37,7 @@ try
         case "sweep": Sweep(); break;
         case "ring": Ring(); break;
         case "remat": Rematerialization(); break;
-        default: throw new ArgumentException($"unknown mode '{mode}': use train, allreduce, sweep or ring.");
+        default: throw new ArgumentException($"unknown mode '{mode}': use train, allreduce, sweep, ring or remat.");
     }
 }
 catch (Exception e)
@@ -189,17 +189,16 @@ void Ring()
     var library = mine.ToArray();
     long sent = RingAllReduce.SumAcrossRanks(ring);
     Mpi.AllReduceSum(library);
-    var stats = new double[3 * size];
-    stats[3 * rank] = sent;
-    stats[3 * rank + 1] = ring.Zip(library, (a, b) => Math.Abs(a - b)).Max();
-    stats[3 * rank + 2] = PeakRssMiB();
+    var stats = new double[2 * size];                         // each rank fills its own slots; the sum gathers them
+    stats[2 * rank] = sent;
+    stats[2 * rank + 1] = ring.Zip(library, (a, b) => Math.Abs(a - b)).Max();
     Mpi.AllReduceSum(stats.AsSpan());
     if (rank == 0)
         AtomicFile.WriteAllText(Path.Combine(outDir, "ring.json"), JsonSerializer.Serialize(new
         {
             processes = size, length,
-            elementsSent = Enumerable.Range(0, size).Select(r => (long)stats[3 * r]).ToArray(),
-            maxDifferenceFromMpi = Enumerable.Range(0, size).Max(r => stats[3 * r + 1]),
+            elementsSent = Enumerable.Range(0, size).Select(r => (long)stats[2 * r]).ToArray(),
+            maxDifferenceFromMpi = Enumerable.Range(0, size).Max(r => stats[2 * r + 1]),
         }));
 }
 
@@ -240,13 +239,7 @@ static double ResidentMiB(string field)
     return double.NaN;
 }
 
-static double PeakRssMiB()                                   // the kernel's high-water mark of this process's resident memory
-{
-    foreach (var line in File.ReadLines("/proc/self/status"))
-        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    return double.NaN;
-}
+static double PeakRssMiB() => ResidentMiB("VmHWM:");      // the kernel's high-water mark of this process's resident memory
 
 static Dictionary<string, string> ParseOptions(string[] a)
 {
