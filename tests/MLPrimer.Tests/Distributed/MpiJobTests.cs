@@ -53,7 +53,6 @@ public sealed class MpiJobTests : IDisposable
         Assert.Equal(single.Length, report.Weights.Length);
         var worst = single.Zip(report.Weights, (a, b) => Math.Abs(a - b)).Max();
         Assert.True(worst < 1e-5, $"max |2-process − 1-process weight| = {worst}");
-        Assert.True(worst > 0 || single.SequenceEqual(report.Weights));
     }
 
     [Fact]
