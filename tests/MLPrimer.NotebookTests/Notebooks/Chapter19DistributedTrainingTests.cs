@@ -34,7 +34,8 @@ public class Chapter19DistributedTrainingTests(CurriculumFixture curriculum)
             if (Math.Abs(gap) > Math.Abs(worstGap)) worstGap = gap;
         }
         var printedGap = Number(text, @"largest gap, measured vs predicted relative time: 2:1 rule ([+-]?\d+)%");
-        Assert.True(Math.Abs(printedGap - worstGap) <= 2, $"printed gap {printedGap}%, recomputed from the rounded table {worstGap:F1}%");
+        // Sizes only: two k with near-equal gaps of opposite sign may swap places after the table's rounding.
+        Assert.True(Math.Abs(Math.Abs(printedGap) - Math.Abs(worstGap)) <= 2, $"printed gap {printedGap}%, recomputed from the rounded table {worstGap:F1}%");
         // Measured peak resident memory (fresh process per k): falls from k = 1 to k = 6, and minus the gradients still exceeds the count.
         var measured = new Dictionary<int, double>();
         foreach (var k in new[] { 1, 2, 6, 36 })
