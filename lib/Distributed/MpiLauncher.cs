@@ -86,9 +86,14 @@ public static class MpiLauncher
         {
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            using var waiter = Task.Run(() => process.WaitForExit());
-            finished = waiter.Wait(timeout, cancellation);
-            if (finished) process.WaitForExit();                  // drains the redirected streams
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(timeout);
+            try
+            {
+                process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();   // also drains the redirected streams
+                finished = true;
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested) { }   // the time limit
         }
         finally
         {

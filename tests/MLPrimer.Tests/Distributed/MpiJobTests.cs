@@ -72,6 +72,21 @@ public sealed class MpiJobTests : IDisposable
     }
 
     [Fact]
+    public void AJobPastItsTimeLimitIsKilledWithAllItsRanks()
+    {
+        // 2 ranks, far more steps than 3 seconds allow (each rank stays alive either starting up or training).
+        var run = MpiLauncher.Run(2, ["train", "--out", _dir, "--steps", "1000000", "--batch", "128"], TimeSpan.FromSeconds(3));
+        Assert.True(run.TimedOut);
+        Assert.Equal(-1, run.ExitCode);
+        Thread.Sleep(500);
+        var survivors = Directory.EnumerateDirectories("/proc").Select(Path.GetFileName)
+            .Where(pid => pid!.All(char.IsDigit))
+            .Where(pid => { try { return File.ReadAllText($"/proc/{pid}/cmdline").Contains(_dir); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } })
+            .ToList();
+        Assert.Empty(survivors);
+    }
+
+    [Fact]
     public void LauncherRejectsBadArguments()
     {
         Assert.Throws<ArgumentException>("processes", () => MpiLauncher.Run(0, ["allreduce"], Limit));
