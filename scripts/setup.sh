@@ -20,6 +20,7 @@ command -v readelf >/dev/null || need+=(binutils)
 command -v npm >/dev/null || need+=(npm)
 # Chapter 02's broker: a private redis-server per notebook (MLPrimer.Messaging.RedisServerProcess).
 command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || need+=(redis-server)
+command -v mpiexec.mpich >/dev/null || need+=(mpich)          # chapter 19's multi-process data parallelism
 if [ $with_jupyter = 1 ]; then
   /usr/bin/python3 -c 'import nbclient, nbconvert, ipykernel' 2>/dev/null || need+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)
   [ -x /usr/bin/chromium ] || need+=(chromium)     # the site's browser test
@@ -62,13 +63,14 @@ step "Checking TorchSharp's native library against the system libstdc++"
 bash scripts/torchsharp-repair/repair.sh
 
 # --- build and pack the helper library into the local feed -------------------------------------------
-step "Building the helper library and the notebook runner"
+step "Building the helper library, the notebook runner and the distributed worker"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/SiteBuilder/SiteBuilder.csproj -c Release -v q --nologo --no-restore
 step "Building the services (services/ModelServer, services/FeatureWorker; the notebooks and tests start them as processes)"
 dotnet build services/ModelServer/ModelServer.csproj -c Release -v q --nologo --no-restore
 dotnet build services/FeatureWorker/FeatureWorker.csproj -c Release -v q --nologo --no-restore
+dotnet build tools/DistributedWorker/DistributedWorker.csproj -c Release -v q --nologo --no-restore   # the rank mpiexec starts (chapter 19)
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
 dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build >/dev/null

@@ -58,6 +58,35 @@ public static class RingAllReduce
         return sent;
     }
 
+    /// <summary>Ring all-reduce of this process's <paramref name="buffer"/> with every MPI rank's (same chunks and steps as
+    /// <see cref="SumInPlace"/>, one <see cref="Mpi.SendReceive"/> per step); returns the number of elements this rank sent.</summary>
+    public static long SumAcrossRanks(float[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        int k = Mpi.Size, i = Mpi.Rank, n = buffer.Length;
+        if (k == 1) return 0;
+        var (start, length) = ChunkBounds(n, k);
+        int right = (i + 1) % k, left = (i + k - 1) % k;
+        var incoming = new float[length.Max()];
+        long sent = 0;
+        for (var t = 0; t < k - 1; t++)                        // reduce-scatter: add the left neighbour's running sum
+        {
+            int c = Mod(i - t, k), r = Mod(i - 1 - t, k);
+            Mpi.SendReceive(buffer.AsSpan(start[c], length[c]), right, incoming.AsSpan(0, length[r]), left);
+            var target = buffer.AsSpan(start[r], length[r]);
+            for (var j = 0; j < target.Length; j++) target[j] += incoming[j];
+            sent += length[c];
+        }
+        for (var t = 0; t < k - 1; t++)                        // all-gather: copy the finished chunk from the left
+        {
+            int c = Mod(i + 1 - t, k), r = Mod(i - t, k);
+            Mpi.SendReceive(buffer.AsSpan(start[c], length[c]), right, incoming.AsSpan(0, length[r]), left);
+            incoming.AsSpan(0, length[r]).CopyTo(buffer.AsSpan(start[r], length[r]));
+            sent += length[c];
+        }
+        return sent;
+    }
+
     /// <summary>The textbook count of elements one worker sends in a ring all-reduce of <paramref name="n"/> elements over <paramref name="workers"/> workers: 2(K - 1)/K · N.</summary>
     public static double ElementsSentPerWorker(long n, int workers)
     {
