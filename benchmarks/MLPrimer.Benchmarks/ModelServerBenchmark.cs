@@ -15,7 +15,7 @@ namespace MLPrimer.Benchmarks;
 /// </summary>
 public sealed class ModelServerBenchmark : IBenchmark
 {
-    private const int Features = 30;
+    private const int FeatureCount = 30;
     private static readonly double[] Rates = [250, 1000, 2000];
     private static readonly int[] Concurrencies = [1, 8, 64];
 
@@ -29,7 +29,7 @@ public sealed class ModelServerBenchmark : IBenchmark
     {
         public bool Label { get; set; }
 
-        [VectorType(Features)]
+        [VectorType(FeatureCount)]
         public float[] Features { get; set; } = [];
     }
 
@@ -46,10 +46,10 @@ public sealed class ModelServerBenchmark : IBenchmark
     private static void RunIn(string root, TextWriter output)
     {
         var rng = new Random(27);
-        float[][] rows = Enumerable.Range(0, 512).Select(_ => Enumerable.Range(0, Features).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray()).ToArray();
+        float[][] rows = Enumerable.Range(0, 512).Select(_ => Enumerable.Range(0, FeatureCount).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray()).ToArray();
         var registry = new ModelRegistry(root);
         torch.manual_seed(27);
-        var torchModel = new TabularClassifier(new float[Features], Enumerable.Repeat(1f, Features).ToArray(), hidden: 32);
+        var torchModel = new TabularClassifier(new float[FeatureCount], Enumerable.Repeat(1f, FeatureCount).ToArray(), hidden: 32);
         torchModel.eval();
         torchModel.Register(registry);
         var ml = new MLContext(seed: 0);
@@ -57,7 +57,7 @@ public sealed class ModelServerBenchmark : IBenchmark
         var mlModel = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data);
         using var onnx = new MemoryStream();
         ml.Model.ConvertToOnnx(mlModel, data, onnx);
-        registry.Register(s => s.Write(onnx.ToArray()), new Dictionary<string, string> { ["format"] = "onnx", ["features"] = Features.ToString(CultureInfo.InvariantCulture) });
+        registry.Register(s => s.Write(onnx.ToArray()), new Dictionary<string, string> { ["format"] = "onnx", ["features"] = FeatureCount.ToString(CultureInfo.InvariantCulture) });
 
         string[] newBodies = rows.Select(r => JsonSerializer.Serialize(new { features = new[] { r } })).ToArray();
         string[] oldBodies = rows.Select(r => JsonSerializer.Serialize(new { X = new[] { r } })).ToArray();
