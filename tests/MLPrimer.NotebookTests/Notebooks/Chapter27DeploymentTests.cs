@@ -50,8 +50,9 @@ public class Chapter27DeploymentTests(CurriculumFixture curriculum)
         Assert.All(rows, r => Assert.Equal(0, r[6]));                                    // no failed request
         Assert.All(rows, r => Assert.True(r[3] <= r[4] && r[4] <= r[5], "p50 <= p95 <= p99"));
         Assert.True(rows.Skip(3).Max(r => r[1]) > rows[0][1], "more clients reach a higher throughput than one");
+        Assert.True(rows[^1][2] > rows[0][2], $"mean latency at 64 clients {rows[^1][2]} vs 1 client {rows[0][2]}");
         // Little's law in a closed loop: mean latency = clients / throughput.
-        Assert.All(rows, r => Assert.InRange(r[7] / r[2], 0.8, 1.25));
+        Assert.All(rows, r => Assert.InRange(r[7] / r[2], 0.8, 1.6));           // C/X also holds the client's own time between requests
         AssertChart(text, "27-throughput-latency.png");
     }
 
@@ -70,7 +71,7 @@ public class Chapter27DeploymentTests(CurriculumFixture curriculum)
         var closed = Numbers(text, @"closed loop, 1 client : 2500 requests, p50 ([\d.]+) ms, p99 ([\d.]+) ms, max (\d+) ms; requests that waited over 100 ms: (\d+)");
         var stalled = Numbers(text, @"open loop, 400 req/s  : 1600 requests, p50 ([\d.]+) ms, p99 ([\d.]+) ms, max (\d+) ms; requests that waited over 100 ms: (\d+)");
         Assert.True(closed[2] >= 450 && stalled[2] >= 450, "both runs saw the 500 ms freeze");
-        Assert.InRange(closed[3], 1, 3);                  // the closed loop: only the request(s) in flight
+        Assert.InRange(closed[3], 1, 5);                  // the closed loop: only the few requests in flight
         Assert.True(stalled[3] >= 100, $"open loop: {stalled[3]} requests waited");   // 400/s over the first 400 ms of the freeze ≈ 160
         Assert.True(stalled[1] > 3 * closed[1], $"open-loop p99 {stalled[1]} vs closed-loop p99 {closed[1]}");
     }
@@ -81,7 +82,7 @@ public class Chapter27DeploymentTests(CurriculumFixture curriculum)
         var text = Text;
         var n = Numbers(text, @"batching 64 vs 1 under heavy load: ([\d.]+)x the rows per second; waiting 5 ms under light load: p50 ([\d.]+) ms vs ([\d.]+) ms");
         Assert.True(n[0] > 2, $"speed-up {n[0]}");
-        Assert.True(n[1] > n[2] + 1, $"waiting should add latency: {n[1]} vs {n[2]}");
+        Assert.True(n[1] >= 5 && n[1] > n[2] + 1, $"waiting should add at least T = 5 ms: {n[1]} vs {n[2]}");
         var heavyMeanBatch = Number(text, @"\n +64 +1 +([\d.]+) +\d+");
         Assert.InRange(heavyMeanBatch, 16, 64);
         Assert.Equal(3, Regex.Matches(text, @"\n +64 +[015] +1\.0 ").Count);       // light load: single-row batches
