@@ -8,7 +8,7 @@ public static class RequestBody
     {
         try
         {
-            using var buffer = new MemoryStream();
+            var buffer = new MemoryStream();               // holds no unmanaged resource: its array is handed to the parser
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
         }
