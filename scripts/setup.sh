@@ -17,6 +17,7 @@ command -v readelf >/dev/null || need+=(binutils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core fontconfig)
 [ -x /usr/bin/python3 ] || need+=(python3)
 command -v npm >/dev/null || need+=(npm)
+command -v prometheus >/dev/null || need+=(prometheus)     # chapter 28 scrapes the model server with a private instance
 if [ $with_jupyter = 1 ]; then
   /usr/bin/python3 -c 'import nbclient, nbconvert, ipykernel' 2>/dev/null || need+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)
 fi
