@@ -60,6 +60,8 @@ bash scripts/torchsharp-repair/repair.sh
 step "Building the helper library and the notebook runner"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
+step "Building the model server (services/ModelServer; the notebooks and tests start it as a process)"
+dotnet build services/ModelServer/ModelServer.csproj -c Release -v q --nologo --no-restore
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' lib/MLPrimer.csproj)"
 rm -rf artifacts/feed "${NUGET_PACKAGES:-$HOME/.nuget/packages}/mlprimer/$version"
 dotnet pack lib/MLPrimer.csproj -c Release -v q --nologo --no-restore --no-build >/dev/null

@@ -1,0 +1,54 @@
+using MLPrimer.Serving;
+
+namespace ModelServer;
+
+/// <summary>A loaded model version: rows of features in, the positive-class probability per row out. Thread-safe.</summary>
+public interface IServedModel
+{
+    /// <summary>The registry label, e.g. "v2".</summary>
+    string Version { get; }
+
+    /// <summary>The number of features a row must have.</summary>
+    int Features { get; }
+
+    /// <summary>The runtime that computes it ("torchsharp" or "onnxruntime").</summary>
+    string Runtime { get; }
+
+    /// <summary>The positive-class probability of each row.</summary>
+    float[] Score(float[][] rows);
+}
+
+/// <summary>Loads a registry version with the runtime its metadata names.</summary>
+public static class ServedModel
+{
+    /// <summary>The model of <paramref name="version"/>, after checking its file against the registered SHA-256.</summary>
+    public static IServedModel Load(ModelRegistry registry, ModelVersion version)
+    {
+        if (!registry.Verify(version.Version)) throw new InvalidDataException($"{version.Label}: the model file does not match its registered SHA-256.");
+        string format = version.Metadata.GetValueOrDefault("format", "");
+        return format switch
+        {
+            TabularClassifier.Format => new TorchServedModel(version),
+            OnnxServedModel.Format => new OnnxServedModel(version),
+            _ => throw new InvalidDataException($"{version.Label}: unknown model format \"{format}\" (expected {TabularClassifier.Format} or {OnnxServedModel.Format})."),
+        };
+    }
+}
+
+/// <summary>A <see cref="TabularClassifier"/> run by TorchSharp (libtorch) on the CPU.</summary>
+public sealed class TorchServedModel(ModelVersion version) : IServedModel
+{
+    private readonly TabularClassifier model = TabularClassifier.Load(version);
+
+    /// <inheritdoc />
+    public string Version { get; } = version.Label;
+
+    /// <inheritdoc />
+    public int Features => model.Features;
+
+    /// <inheritdoc />
+    public string Runtime => "torchsharp";
+
+    /// <inheritdoc />
+    public float[] Score(float[][] rows) => model.PredictProba(rows);
+}
