@@ -35,6 +35,53 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         var n = (int)(good[1] + good[2]);
         var p = Math.Min(1, 2 * MathNet.Numerics.Distributions.Binomial.CDF(0.5, n, Math.Min(good[1], good[2])));
         Assert.Equal(p, good[3], p * 0.01);
+        // The challengers never answered a user; the server's label-free disagreement counter equals 1,000 × (1 − agreement) from the log.
+        Assert.Contains("200 shadow-log lines; versions that answered users: v1; server still running: False", text);
+        var agreement = Numbers(text, @"retrained\s+[\d.]+\s+([\d.]+)\s+\d+\s+\d+\s+[\d.E+-]+\n");
+        var skewedAgreement = Numbers(text, @"retrained \+ skewed feature\s+[\d.]+\s+([\d.]+)");
+        var counters = Numbers(text, @"shadow disagreements v2 (\d+), v3 (\d+), copies dropped (\d+)");
+        Assert.Equal(Math.Round(1000 * (1 - agreement[0])), counters[0]);
+        Assert.Equal(Math.Round(1000 * (1 - skewedAgreement[0])), counters[1]);
+        Assert.Equal(0, counters[2]);
+    }
+
+    [Fact]
+    public void TheServersCanaryRuleRollsBackTheBrokenModel()
+    {
+        var text = Text;
+        var canary = Numbers(text, @"canary v4 at 10%: ended by the server's rule after (\d+) requests, (\d+) of which reached v4 and failed \(HTTP 500\); canary still set: False; modelserver_canary_rollbacks_total\{reason=""error_rate""\} = (\d+)");
+        Assert.Equal(20, canary[1]);                                // --canary-min-requests 20, every one of them failed
+        Assert.InRange(canary[0], 100, 400);                         // about ten times as many at a 10% share
+        Assert.Equal(1, canary[2]);
+        Assert.Contains("after the block: model servers running False", text);
+    }
+
+    [Fact]
+    public void InversePropensityScoringRecoversTheMeasuredClickRate()
+    {
+        var text = Text;
+        foreach (var (day, percent) in new[] { (20, 0.10), (30, 0.25), (40, 0.50) })
+        {
+            var row = Numbers(text, $@"\n *{day} +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+)\n");
+            Assert.Equal(percent, row[1], 3);                       // the propensity the server reported
+            Assert.InRange(row[0], percent - 0.03, percent + 0.03);  // the logged share matches it
+        }
+        var v2Rates = new[] { 20, 30, 40 }.Select(d => Numbers(text, $@"\n *{d} +[\d.]+ +[\d.]+ +([\d.]+)")[0]).ToArray();
+        Assert.True(v2Rates[0] > v2Rates[1] && v2Rates[1] > v2Rates[2], "v2's click rate falls with the drift");
+        double[] Estimates(string version) => Numbers(text, $@"\n *{version} +([\d.]+) +([\d.]+) ± ([\d.]+) +([\d.]+) ± ([\d.]+) +([\d.]+) +(-?[\d.]+)");
+        var v1 = Estimates("v1");
+        var v2 = Estimates("v2");
+        foreach (var e in new[] { v1, v2 })
+        {
+            Assert.True(Math.Abs(e[1] - e[5]) < e[2], $"IPS {e[1]} ± {e[2]} vs measured {e[5]}: within one standard error");
+            Assert.InRange(e[6], -1, 1);                             // the printed z, from the unrounded values
+            Assert.True(Math.Abs(e[3] - e[5]) <= Math.Abs(e[1] - e[5]) + 1e-9, "self-normalised is at least as close");
+        }
+        Assert.True(v2[0] < v2[5] - 0.05, $"v2 naive {v2[0]} vs measured {v2[5]}");
+        Assert.True(v1[0] > v1[5], $"v1 naive {v1[0]} vs measured {v1[5]}: off the other way");
+        Assert.True(v2[4] < 0.6 * v2[2], "self-normalised has about half the standard error for v2");
+        Assert.InRange(v2[0], 0.64, 0.68);
+        Assert.InRange(v2[5], 0.72, 0.76);
     }
 
     [Fact]
@@ -94,6 +141,10 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         var ucb = Numbers(text, @"UCB1 \(no context\)\s+regret after 5,000:\s+([\d.]+); per user over the last 1,000: ([\d.]+)");
         Assert.True(lin[1] < 0.02, $"LinUCB late regret per user {lin[1]}");
         Assert.InRange(ucb[1], gap - 0.02, gap + 0.02);    // the non-contextual bandit pays the gap forever
+        var thompson = Numbers(text, @"Thompson sampling \(no context\)\s+regret after 5,000:\s+([\d.]+); per user over the last 1,000: ([\d.]+)");
+        Assert.InRange(thompson[1], gap - 0.02, gap + 0.02);
+        Assert.True(Math.Abs(thompson[0] - ucb[0]) < 0.05 * ucb[0], "the two context-free curves coincide");
+        Assert.InRange(ucb[0], 0.9 * gap * 5000, 1.1 * gap * 5000); // on the gap × t line
         Assert.True(lin[0] * 5 < ucb[0]);
         AssertChart(text, "29-linucb-regret.png");
     }
