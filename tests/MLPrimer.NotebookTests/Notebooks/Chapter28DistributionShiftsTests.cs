@@ -162,4 +162,45 @@ public class Chapter28DistributionShiftsTests(CurriculumFixture curriculum)
         var pids = Numbers(Text, @"model server \(pid (\d+)\) at \S+; Prometheus \(pid (\d+)\)");
         foreach (var pid in pids) Assert.False(ProcessCheck.IsRunning((int)pid, "prometheus", "ModelServer"), $"pid {pid} still runs");
     }
+
+    [Fact]
+    public void BucketBasedAccuracyShowsWhereTheLoopHurts()
+    {
+        var text = Text;
+        Assert.Contains("bottom 20% 0", text);                  // no ideal-list item is among the least popular fifth
+        double[] Recall(string model) => Numbers(text, "\n" + Regex.Escape(model) + @"\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+-\s+([\d.]+)");
+        var naive = Recall("naive");
+        var explore = Recall("exploration (2 of 10 slots)");
+        for (var b = 1; b < 4; b++) Assert.True(naive[b] <= naive[b - 1], $"naive recall should fall with popularity: {string.Join(", ", naive)}");
+        Assert.True(naive[3] < naive[0] / 2);
+        for (var b = 0; b < 5; b++) Assert.True(explore[b] > naive[b], $"exploration raises bucket {b}");
+        // The overall column is the precision vs ideal of the loop table (the same count over 200 ideal items).
+        var loop = Numbers(text, @"\nnaive\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)");
+        Assert.Equal(loop[0], naive[4], 2);
+    }
+
+    [Fact]
+    public void PerFeatureKsMissesACorrelationShiftThatReduceThenTestCatches()
+    {
+        var text = Text;
+        double[] Row(string name) => Numbers(text, Regex.Escape(name) + @"\s+([\d.]+)\s+([\d.]+)");
+        var ks = Row("KS per feature (Bonferroni over 50)");
+        var pca = Row("PCA to 2 components, then KS (Bonferroni over 2)");
+        var mmd = Row("MMD on all 50 features");
+        Assert.True(ks[0] <= 0.1, $"per-feature KS power {ks[0]}: chance level, the marginals did not move");
+        Assert.Equal(1.0, pca[0]);
+        Assert.Equal(1.0, mmd[0]);
+        Assert.All(new[] { ks[1], pca[1], mmd[1] }, f => Assert.True(f <= 0.1, $"false alarms {f}"));
+    }
+
+    [Fact]
+    public void DroppingTheUnstableFeatureTradesAccuracyForRobustness()
+    {
+        var text = Text;
+        var full = Numbers(text, @"all four features\s+([\d.]+)\s+([\d.]+)");
+        var without = Numbers(text, @"without x3\s+([\d.]+)\s+([\d.]+)");
+        Assert.InRange(full[0] - without[0], 0.03, 0.08);        // about five points on source data
+        Assert.True(Math.Abs(without[0] - without[1]) < 0.01, "immune to x3's units");
+        Assert.True(full[1] < without[1] - 0.04, "the full model falls below the one without x3");
+    }
 }
