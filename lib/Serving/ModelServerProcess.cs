@@ -160,6 +160,16 @@ public sealed partial class ModelServerProcess : IDisposable
         catch (InvalidOperationException) { return -1; }
     }
 
+    /// <summary>Freezes the server for <paramref name="duration"/> (SIGSTOP, then SIGCONT; Linux only), as a long garbage-collection pause or a stalled VM would.</summary>
+    public void Pause(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero || duration > TimeSpan.FromSeconds(30)) throw new ArgumentException($"duration must be between 0 and 30 s; got {duration}.", nameof(duration));
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("Pause uses Linux's signal numbers (SIGSTOP 19, SIGCONT 18).");
+        SendSignal(process.Id, 19);        // SIGSTOP
+        try { Thread.Sleep(duration); }
+        finally { SendSignal(process.Id, 18); }   // SIGCONT
+    }
+
     private void Kill()
     {
         try { if (!process.HasExited) process.Kill(entireProcessTree: true); }

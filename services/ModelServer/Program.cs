@@ -1,6 +1,7 @@
 // The model server: POST /predict, GET /health, /ready, /metrics, and the /admin endpoints (reload, rollback, canary, shadow).
 // Usage: dotnet run --project services/ModelServer -- --model REGISTRY_FOLDER --urls http://127.0.0.1:PORT   (README.md, "The model server")
 using System.Diagnostics;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using ModelServer;
 using Prometheus;
@@ -8,7 +9,7 @@ using Prometheus;
 var builder = WebApplication.CreateBuilder(args);
 ServerOptions options;
 try { options = ServerOptions.From(builder.Configuration); }
-catch (ArgumentException ex) { Console.Error.WriteLine($"ModelServer: {ex.Message}"); return 2; }
+catch (ArgumentException ex) { Console.Error.WriteLine($"ModelServer: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", "")}"); return 2; }
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5000");   // loopback unless told otherwise
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -57,7 +58,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapGet("/ready", () => router.Champion is { } c
     ? Results.Ok(new { status = "ready", model_version = c.Version, runtime = c.Model.Runtime })
     : Results.Problem("no model is loaded yet.", statusCode: 503, title: "Not ready"));
-app.MapMetrics("/metrics");
+app.MapMetrics("/metrics").WithMetadata(new HttpMethodMetadata(["GET"]));
 app.MapGet("/admin/status", () => Results.Ok(new
 {
     model_version = router.Champion?.Version, history = router.History, registered = router.Registered,
