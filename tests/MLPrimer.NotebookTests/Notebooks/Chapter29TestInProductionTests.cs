@@ -96,6 +96,9 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         var caught = Numbers(text, @"caught after at most (\d+) canary requests .* wrong answers it served: about (\d+), against (\d+) extra");
         Assert.InRange(caught[0], 50, 200);
         Assert.True(caught[1] < 100 && caught[2] == 20000);
+        Assert.InRange(caught[1], 10, 25);                          // "about fifteen wrong answers"
+        Assert.InRange(better, 5, 15);                              // "the better model in 9% of rollouts"
+        Assert.InRange(same, 20, 33);                               // "a model as good as the champion in a quarter"
         // Larger guards: fewer false rollbacks of the same-quality model, the broken one still always caught.
         var rows = Regex.Matches(text, @"\n +(\d+) +([\d.]+) % +([\d.]+) % +([\d.]+) % +([\d.]+) %")
             .Select(m => m.Groups.Cast<Group>().Skip(1).Select(g => double.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
@@ -103,6 +106,7 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         for (var i = 1; i < rows.Length; i++) Assert.True(rows[i][2] <= rows[i - 1][2]);
         Assert.All(rows, r => Assert.Equal(100.0, r[4]));
         Assert.True(rows[0][2] > 40 && rows[^1][2] < 2);
+        Assert.True(rows[^1][3] < 2, "with a 1,000-request guard the slightly worse model is no longer caught");
     }
 
     [Fact]
@@ -116,6 +120,8 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         Assert.All(rows, r => Assert.True(r.Interleaving >= r.Ab, $"{r.Users} users: interleaving {r.Interleaving} vs A/B {r.Ab}"));
         int UsersFor(Func<(int Users, double Ab, double Interleaving), double> power) => rows.First(r => power(r) >= 0.75).Users;
         Assert.True(UsersFor(r => r.Ab) >= 3 * UsersFor(r => r.Interleaving), "interleaving should need at least 3x fewer users for 75% power");
+        Assert.InRange(rows.Single(r => r.Users == 800).Interleaving, 0.7, 0.9);   // "about 80% of experiments with 800 users"
+        Assert.InRange(rows.Single(r => r.Users == 3200).Ab, 0.7, 0.9);           // "the A/B test needs about 3,200"
         AssertChart(Text, "29-interleaving-power.png");
     }
 
@@ -128,6 +134,11 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         var thompson = Regret("Thompson sampling");
         Assert.InRange(etc, 140, 160);                    // 1,000 × (0.05 + 0.04 + 0.03 + 0.02) = 140 during the test, little after
         Assert.True(thompson < Regret("epsilon-greedy (0.1)") && thompson < etc && thompson < Regret("UCB1"));
+        Assert.True(thompson < etc / 2 && Regret("UCB1") > etc, "Thompson loses less than half the A/B test's clicks, untuned UCB1 more");
+        double Spread(string name) => Number(text, Regex.Escape(name) + @"\s+[\d.]+ ± +([\d.]+)");
+        Assert.True(Spread("epsilon-greedy (0.1)") > 2 * Math.Max(Spread("Thompson sampling"), Math.Max(Spread("UCB1"), Spread("explore-then-commit (A/B test)"))));
+        double LateBest(string name) => Number(text, Regex.Escape(name) + @"\s+[\d.]+ ± +[\d.]+\s+([\d.]+) %");
+        Assert.True(LateBest("UCB1") < new[] { "explore-then-commit (A/B test)", "epsilon-greedy (0.1)", "Thompson sampling" }.Min(LateBest), "UCB1 keeps exploring longest");
         AssertChart(text, "29-bandit-regret.png");
     }
 
@@ -169,6 +180,7 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         var text = Text;
         var daily = Numbers(text, @"stateless ([\d.]+), stateful ([\d.]+), never retrained ([\d.]+)");
         Assert.True(daily[0] > daily[2] + 0.3 && daily[1] > daily[2] + 0.3);
+        Assert.True(daily[1] > daily[0], "the stateful model is slightly more accurate");
         Assert.Contains("examples processed: stateless 680,000, stateful 44,000", text);   // 7·500·5 + 53·2,500·5; 17,500 + 53·500
         var rows = Regex.Matches(text, @"\n +(\d+) +(0\.\d+) +(0\.\d+) +([\d,]+) +([\d,]+)")
             .Select(m => (K: int.Parse(m.Groups[1].Value), Stateless: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
@@ -177,6 +189,10 @@ public class Chapter29TestInProductionTests(CurriculumFixture curriculum)
         for (var i = 1; i < rows.Length; i++)
             Assert.True(rows[i].Stateless < rows[i - 1].Stateless && rows[i].Stateful < rows[i - 1].Stateful, "accuracy should fall with the interval");
         Assert.True(rows[0].Stateful > rows[0].Stateless && rows[^1].Stateless > rows[^1].Stateful, "the strategies should cross");
+        Assert.All(rows.Where(r => r.K <= 3), r => Assert.True(r.Stateful > r.Stateless));
+        Assert.All(rows.Where(r => r.K >= 7), r => Assert.True(r.Stateless > r.Stateful, "from about a week on, from scratch is better"));
+        Assert.InRange(rows[0].Stateless - rows[^1].Stateless, 0.14, 0.2);   // "17 (stateless) ...
+        Assert.InRange(rows[0].Stateful - rows[^1].Stateful, 0.24, 0.31);    // ... to 28 (stateful) points"
         AssertChart(text, "29-stateless-vs-stateful.png");
         AssertChart(text, "29-retraining-interval.png");
     }
