@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -16,6 +17,7 @@ public sealed partial class ModelServerProcess : IDisposable
     /// <summary>The environment variable that overrides where the server's dll is found.</summary>
     public const string DllVariable = "MLPRIMER_MODELSERVER_DLL";
 
+    private static readonly ConcurrentDictionary<ModelServerProcess, byte> Live = new();
     private readonly Process process;
     private readonly Queue<string> recent = new();
     private readonly Lock gate = new();
@@ -30,6 +32,7 @@ public sealed partial class ModelServerProcess : IDisposable
         Client.BaseAddress = baseAddress;
         onExit = (_, _) => Kill();
         AppDomain.CurrentDomain.ProcessExit += onExit;
+        Live[this] = 0;
     }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234/.</summary>
@@ -176,10 +179,17 @@ public sealed partial class ModelServerProcess : IDisposable
         catch (InvalidOperationException) { }
     }
 
+    /// <summary>Disposes every server this process started and has not disposed yet (the notebook kernel calls it when it is disposed, so a failed cell leaves nothing running).</summary>
+    public static void StopAll()
+    {
+        foreach (var server in Live.Keys) server.Dispose();
+    }
+
     /// <summary>Stops the server gracefully (up to 15 s), then kills what is left; safe to call twice.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        Live.TryRemove(this, out _);
         AppDomain.CurrentDomain.ProcessExit -= onExit;
         Stop(TimeSpan.FromSeconds(15));
         Client.Dispose();

@@ -42,9 +42,11 @@ JsonLinesWriter? requestLog = options.RequestLog is { } logPath ? new JsonLinesW
 app.Use(async (context, next) =>
 {
     long start = Stopwatch.GetTimestamp();
+    metrics.InFlight.Inc();
     try { await next(context); }
     finally
     {
+        metrics.InFlight.Dec();
         string endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
         metrics.Requests.WithLabels(endpoint, context.Response.StatusCode.ToString()).Inc();
         metrics.Duration.WithLabels(endpoint).Observe(Stopwatch.GetElapsedTime(start).TotalSeconds);

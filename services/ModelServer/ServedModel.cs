@@ -35,13 +35,26 @@ public static class ServedModel
     }
 }
 
-/// <summary>A <see cref="TabularClassifier"/> run by TorchSharp (libtorch) on the CPU.</summary>
-public sealed class TorchServedModel(ModelVersion version) : IServedModel
+/// <summary>A <see cref="TabularClassifier"/> run by TorchSharp (libtorch) on the CPU, one libtorch thread per call (requests run in parallel instead).</summary>
+public sealed class TorchServedModel : IServedModel
 {
-    private readonly TabularClassifier model = TabularClassifier.Load(version);
+    private readonly TabularClassifier model;
+
+    static TorchServedModel()
+    {
+        MLPrimer.Device.TorchNative.EnsureLoaded();      // TorchSharp's own libtorch, never a system one (Debian's libtorch-dev)
+        TorchSharp.torch.set_num_threads(1);             // libtorch's threads spin-wait; on a small machine they starve the request threads
+    }
+
+    /// <summary>Loads <paramref name="version"/>.</summary>
+    public TorchServedModel(ModelVersion version)
+    {
+        model = TabularClassifier.Load(version);
+        Version = version.Label;
+    }
 
     /// <inheritdoc />
-    public string Version { get; } = version.Label;
+    public string Version { get; }
 
     /// <inheritdoc />
     public int Features => model.Features;

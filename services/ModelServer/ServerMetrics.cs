@@ -8,6 +8,9 @@ public sealed class ServerMetrics
     /// <summary>Requests answered, by endpoint (route pattern, or "unmatched") and status code.</summary>
     public Counter Requests { get; } = Metrics.CreateCounter("modelserver_requests_total", "Requests answered, by endpoint and HTTP status.", "endpoint", "status");
 
+    /// <summary>Requests being handled right now (a scrape of /metrics counts itself).</summary>
+    public Gauge InFlight { get; } = Metrics.CreateGauge("modelserver_requests_in_flight", "Requests being handled now, this scrape included.");
+
     /// <summary>Server-side request latency.</summary>
     public Histogram Duration { get; } = Metrics.CreateHistogram("modelserver_request_duration_seconds", "Server-side request latency in seconds, by endpoint.",
         new HistogramConfiguration { LabelNames = ["endpoint"], Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16) });

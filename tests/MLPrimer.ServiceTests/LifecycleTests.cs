@@ -35,12 +35,23 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void StopAllStopsEveryServerNotYetDisposed()
+    {
+        var a = ModelServerProcess.Start(registry.Root);
+        var b = ModelServerProcess.Start(registry.Root);
+        int[] pids = [a.ProcessId, b.ProcessId];
+        ModelServerProcess.StopAll();                    // what the notebook kernel does when it is disposed
+        Assert.All(pids, pid => Assert.False(Running(pid), $"process {pid} still runs"));
+        a.Dispose();                                     // a second dispose is harmless
+    }
+
+    [Fact]
     public async Task AStopDrainsRequestsInFlight()
     {
         // Batches wait up to 0.9 s to fill, so a request is in flight when SIGTERM arrives; it still gets its answer.
         var server = ModelServerProcess.Start(registry.Root, "--batch-max", "64", "--batch-wait-ms", "900");
         var inFlight = server.Client.PostAsync("predict", new StringContent("""{"features": [[1, 0, 0, 0]]}""", Encoding.UTF8, "application/json"));
-        await Task.Delay(250);
+        while (!(await server.Client.GetStringAsync("metrics")).Contains("modelserver_requests_in_flight 2")) await Task.Delay(5);   // the scrape and the prediction
         int exitCode = await Task.Run(() => server.Stop(TimeSpan.FromSeconds(15)));
         using var response = await inFlight;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
