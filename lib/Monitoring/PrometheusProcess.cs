@@ -112,7 +112,7 @@ public sealed class PrometheusProcess : IDisposable
             lock (Running)
             {
                 Running.Add(server);
-                if (!exitHookInstalled) { AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll(); exitHookInstalled = true; }
+                if (!exitHookInstalled) { AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(); exitHookInstalled = true; }
             }
             started.ErrorDataReceived += (_, e) => server.Remember(e.Data);
             started.OutputDataReceived += (_, e) => server.Remember(e.Data);
@@ -190,7 +190,8 @@ public sealed class PrometheusProcess : IDisposable
         catch (InvalidOperationException) { }   // never started or already reaped
     }
 
-    private static void KillAll()
+    /// <summary>Stops every Prometheus this process started and has not stopped yet (the notebook kernel calls it when it is disposed).</summary>
+    public static void StopAll()
     {
         PrometheusProcess[] all;
         lock (Running) all = [.. Running];

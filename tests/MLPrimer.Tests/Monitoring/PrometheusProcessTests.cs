@@ -123,6 +123,18 @@ public class PrometheusProcessTests
     }
 
     [Fact]
+    public void StopAllStopsWhatWasNotDisposed()
+    {
+        using var exporter = new StandInExporter();
+        var forgotten = PrometheusProcess.Start([exporter.Metrics]);      // no using: a cell that failed before Dispose
+        var (pid, directory) = (forgotten.ProcessId, forgotten.Directory);
+        PrometheusProcess.StopAll();
+        Assert.False(Alive(pid));
+        Assert.False(Directory.Exists(directory));
+        forgotten.Dispose();                                               // safe after StopAll
+    }
+
+    [Fact]
     public void AMissingBinaryNamesTheDebianPackage()
     {
         var e = Assert.Throws<InvalidOperationException>(() => { PrometheusProcess.Start([new Uri("http://127.0.0.1:9/metrics")], executable: "prometheus-not-installed-here"); });
