@@ -21,6 +21,7 @@ command -v npm >/dev/null || need+=(npm)
 # Chapter 02's broker: a private redis-server per notebook (MLPrimer.Messaging.RedisServerProcess).
 command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || need+=(redis-server)
 command -v mpiexec.mpich >/dev/null || need+=(mpich)          # chapter 19's multi-process data parallelism
+command -v prometheus >/dev/null || need+=(prometheus)     # chapter 28 scrapes the model server with a private instance
 if [ $with_jupyter = 1 ]; then
   /usr/bin/python3 -c 'import nbclient, nbconvert, ipykernel' 2>/dev/null || need+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client)
   [ -x /usr/bin/chromium ] || need+=(chromium)     # the site's browser test

@@ -3,7 +3,7 @@ using MLPrimer.Device;
 
 namespace MLPrimer.Interactive;
 
-/// <summary>Runs when a notebook references the MLPrimer package: loads TorchSharp's natives, registers the formatters, and stops leftover model servers when the kernel goes.</summary>
+/// <summary>Runs when a notebook references the MLPrimer package: loads TorchSharp's natives, registers the formatters, and stops leftover model servers and Prometheus instances when the kernel goes.</summary>
 public sealed class PrimerKernelExtension : IKernelExtension
 {
     private bool _registeredAfterOtherExtensions;
@@ -15,6 +15,7 @@ public sealed class PrimerKernelExtension : IKernelExtension
         PrimerFormatters.Register();
         // Model servers a notebook started but did not stop (a cell failed before its Dispose) stop with the kernel.
         kernel.RegisterForDisposal(MLPrimer.Serving.ModelServerProcess.StopAll);
+        kernel.RegisterForDisposal(MLPrimer.Monitoring.PrometheusProcess.StopAll);
         // Other packages loaded in the same cell (Microsoft.Data.Analysis has its own DataFrame formatter) may
         // register after us; registering once more before the next command makes ours the ones in force.
         kernel.AddMiddleware(async (command, context, next) =>

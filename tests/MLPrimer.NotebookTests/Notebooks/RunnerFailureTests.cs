@@ -66,6 +66,22 @@ public class RunnerFailureTests : IDisposable
     }
 
     [Fact]
+    public void APrometheusStartedByAFailedNotebookDoesNotOutliveIt()
+    {
+        // The worst case: Prometheus started without a using block, then a later cell fails and the runner stops the
+        // notebook. The kernel process exits, and PrometheusProcess' exit hook kills what it started.
+        var result = RunNotebook("leaves-prometheus.ipynb",
+            ("code", "#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget: MLPrimer, 0.1.0\""),
+            ("code", "var prometheus = MLPrimer.Monitoring.PrometheusProcess.Start([new Uri(\"http://127.0.0.1:9/metrics\")]);\nConsole.WriteLine($\"prometheus pid {prometheus.ProcessId}\");"),
+            ("code", "throw new InvalidOperationException(\"a failing cell\");"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("a failing cell", result.All);
+        var text = ExecutedNotebook.Load(Path.Combine(_dir, "out", "leaves-prometheus.ipynb")).AllText;
+        var pid = (int)NotebookText.Number(text, @"prometheus pid (\d+)");
+        Assert.False(ProcessCheck.IsRunning(pid, "prometheus"), $"prometheus (pid {pid}) outlived the failed notebook");
+    }
+
+    [Fact]
     public void UnknownNotebookNameIsABadArgument()
     {
         var result = RunNotebook("a.ipynb", ("code", "1"));
