@@ -18,6 +18,14 @@ public class Chapter24EvaluationMethodsTests(CurriculumFixture curriculum)
         Assert.Matches(@"model C: perturbation \(noise 0\.1σ, 10 draws\): FAIL", text);
         Assert.Matches(@"model D, site swapped: FAIL", text);
         Assert.Matches(@"model A, site swapped: PASS \(0 of", text);
+        // "About one tumour in thirteen" flips when only the clinic changes, "by as much as 0.4".
+        var site = Regex.Match(text, @"model D, site swapped: FAIL \(\d+ of \d+ cases failed, ([\d.]+) %");
+        Assert.InRange(Number(site.Groups[1].Value), 6.0, 10.0);
+        Assert.InRange(Number(Regex.Match(text, @"largest score change: ([\d.]+)").Groups[1].Value), 0.3, 0.5);
+        // The noise table: the deep trees change more labels than the logistic regression, and the gap widens with the noise.
+        var noise = Regex.Matches(text, @"\n(0\.\d+)\s+([\d.]+) %\s+([\d.]+) %").Select(m => Number(m.Groups[3].Value) - Number(m.Groups[2].Value)).ToArray();
+        Assert.Equal(4, noise.Length);
+        Assert.True(noise.Zip(noise.Skip(1)).All(p => p.Second > p.First) && noise[0] > 0, "the gap should widen with the noise");
         var radius = Regex.Match(text, @"mean radius\s+(pass|FAIL)\s+\(\s*([\d.]+) % down\)\s*(pass|FAIL)\s+\(\s*([\d.]+) % down\)");
         Assert.True(radius.Success, "directional table not printed");
         Assert.Equal("pass", radius.Groups[1].Value);
@@ -43,6 +51,10 @@ public class Chapter24EvaluationMethodsTests(CurriculumFixture curriculum)
             Assert.True(calibrated[1] < naive[1], "log loss should fall");
             Assert.Equal(naive[3], calibrated[3], 2); // ROC AUC: a monotone recalibration keeps the ranking
         }
+        // Isotonic regression's two stray points are bins with a single test message.
+        var counts = Regex.Match(text, @"test messages per bin, isotonic regression: ([\d, ]+)").Groups[1].Value.Split(", ").Select(int.Parse).ToArray();
+        Assert.Equal(10, counts.Length);
+        Assert.Equal(2, counts.Count(c => c == 1));
         foreach (var image in new[] { "24-reliability-diagram.png", "24-confidence-coverage.png" })
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", image)), $"img/{image} not written");
     }
@@ -74,6 +86,7 @@ public class Chapter24EvaluationMethodsTests(CurriculumFixture curriculum)
         Assert.True(planted.Success);
         Assert.True(int.Parse(planted.Groups[1].Value) >= 100);   // minSize in the notebook
         Assert.True(Number(planted.Groups[2].Value) < 0.2, "swapped verdicts should leave the slice almost always wrong");
+        Assert.InRange(Number(Regex.Match(text, @"spam among the \d+ HTML test messages: (\d+) %").Groups[1].Value), 75, 90);
         // The heuristic slices: hard ham is worse than both easy-ham archives.
         double Slice(string name) => Number(Regex.Match(text, $@"source = {name} \(n = \d+\): metric ([\d.]+)").Groups[1].Value);
         Assert.True(Slice("hard-ham-1") < Slice("easy-ham-1") && Slice("hard-ham-1") < Slice("easy-ham-2"));
