@@ -32,6 +32,12 @@ public class Chapter24EvaluationMethodsTests(CurriculumFixture curriculum)
         Assert.Equal("pass", radius.Groups[1].Value);
         Assert.Equal("FAIL", radius.Groups[3].Value);
         Assert.True(Number(radius.Groups[4].Value) > 50, "model B should lower most scores when the radius grows");
+        // The weights behind it: B's radius and perimeter weights are negative and cancelled by area; A's L1 keeps them near zero.
+        double[] Weights(string model) => [.. Regex.Match(text, $@"model {model} weights: mean radius ([+-][\d.]+), mean perimeter ([+-][\d.]+), mean area ([+-][\d.]+)")
+            .Groups.Cast<Group>().Skip(1).Select(g => Number(g.Value))];
+        var (a, b) = (Weights("A"), Weights("B"));
+        Assert.True(b[0] < 0 && b[1] < 0 && b[2] > 0, $"model B weights {string.Join(", ", b)}");
+        Assert.True(Math.Abs(a[0]) < 0.1 && Math.Abs(a[1]) < 0.1 && a[2] > 0.5, $"model A weights {string.Join(", ", a)}");
     }
 
     [Fact]
