@@ -45,6 +45,13 @@ public class Chapter23BaselinesTests(CurriculumFixture curriculum)
         // Random scores rank no better than chance.
         Assert.InRange(table["random (coin)"].Accuracy, 0.45, 0.55);
         Assert.InRange(table["random (coin)"].RocAuc!.Value, 0.47, 0.53);
+        // The prior coin: accuracy p·m + (1 − p)(1 − m), p its rate of saying malignant, m the test set's malignant share.
+        var text = curriculum.Load("23-baselines.ipynb").AllText;
+        var p = double.Parse(Regex.Match(text, @"the prior coin says malignant with probability ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        var test = Regex.Match(text, @"test:\s+(\d+) tumours, (\d+) malignant");
+        var m = double.Parse(test.Groups[2].Value, CultureInfo.InvariantCulture) / double.Parse(test.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(table["random (prior)"].Accuracy - (p * m + (1 - p) * (1 - m)), -0.01, 0.01);
+        Assert.InRange(table["random (prior)"].RocAuc!.Value, 0.47, 0.53);
         // A one-feature rule is already far better than chance.
         Assert.InRange(table["one-feature rule"].Accuracy, 0.8, 0.97);
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", "23-baselines.png")), "img/23-baselines.png not written");
