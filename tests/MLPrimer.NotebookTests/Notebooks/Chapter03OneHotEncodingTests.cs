@@ -39,7 +39,7 @@ public class Chapter03OneHotEncodingTests(CurriculumFixture curriculum)
             Assert.True(m.Success, $"zip timing {encoding} not printed");
             return Number(m.Groups[2].Value);
         }
-        Assert.True(TreeMs("(b) one-hot") > 1.3 * TreeMs("(a) raw"), "the tree should take longer on one-hot columns");
+        Assert.True(TreeMs("(b) one-hot") > 1.8 * TreeMs("(a) raw"), "several times as long on one-hot columns (2.6 to 7.3 seen)");
         Assert.True(TreeMs("(c) categorical") > TreeMs("(b) one-hot"), "the categorical split should take longer still");
         var best = Regex.Match(text, @"best possible accuracy \(knowing each zip's risk\) ([\d.]+)");
         Assert.True(best.Success);
@@ -56,7 +56,8 @@ public class Chapter03OneHotEncodingTests(CurriculumFixture curriculum)
         Assert.Equal(4096, int.Parse(last.Groups[1].Value));
         // Dense: 8 bytes x 5,000 rows x k (plus the array header); sparse: the same bytes at every k.
         Assert.InRange(Number(last.Groups[3].Value), 8.0 * 5000 * 4096, 8.0 * 5000 * 4096 + 1024);
-        Assert.Equal(Number(first.Groups[2].Value), Number(last.Groups[2].Value));
+        // The same bytes at every k, up to the odd allocation the runtime makes on the thread meanwhile (seen: +856 bytes).
+        Assert.InRange(Number(last.Groups[2].Value), 0.98 * Number(first.Groups[2].Value), 1.02 * Number(first.Groups[2].Value));
         Assert.True(Number(last.Groups[3].Value) > 1000 * Number(last.Groups[2].Value));
         // Time: the dense product grows with k, the sparse one stays flat (generous factors: a shared machine).
         var times = Regex.Matches(text, @"^\s*(\d+)\s+[\d,]+\s+[\d,]+\s+([\d.]+)\s+([\d.]+)\s*$", RegexOptions.Multiline);
