@@ -40,7 +40,7 @@ public class Chapter03OneHotEncodingTests(CurriculumFixture curriculum)
             return Number(m.Groups[2].Value);
         }
         Assert.True(TreeMs("(b) one-hot") > 1.8 * TreeMs("(a) raw"), "several times as long on one-hot columns (2.6 to 7.3 seen)");
-        Assert.True(TreeMs("(c) categorical") > TreeMs("(b) one-hot"), "the categorical split should take longer still");
+        Assert.InRange(TreeMs("(c) categorical") / TreeMs("(b) one-hot"), 0.3, 5);   // "of the same order"
         var best = Regex.Match(text, @"best possible accuracy \(knowing each zip's risk\) ([\d.]+)");
         Assert.True(best.Success);
         Assert.True(zipCategorical < Number(best.Groups[1].Value), "no model beats the oracle");

@@ -106,7 +106,7 @@ public class Chapter08SkipGramTests(CurriculumFixture curriculum)
         var (small, large) = (rows[0], rows[^1]);
         Assert.True(small[2] < 1.5 * Math.Min(small[3], small[4]), "at 51 words the softmax is as cheap as the others");
         Assert.True(large[2] > 100 * large[3] && large[2] > 100 * large[4], "at 100,000 words: hundreds of times the others");
-        Assert.True(large[2] > 1000, "seconds per step at 100,000 words");
+        Assert.True(large[2] > 200, "hundreds of milliseconds or more per step at 100,000 words");
         for (var i = 1; i < rows.Length; i++) Assert.True(rows[i][2] > rows[i - 1][2], "the softmax step grows with V");
         Assert.True(large[3] < 10 * small[3] + 5 && large[4] < 10 * small[4] + 5, "near a millisecond at every size");
         Assert.InRange(small[1], 4.5, 5.0);
