@@ -16,6 +16,9 @@ public class Chapter05FeatureHashingTests(CurriculumFixture curriculum)
         Assert.Contains("murmurhash3 = -1599434706 (scikit-learn: -1599434706) -> column |h| mod 20 = 6, sign -1", text);
         Assert.Contains("identical to scikit-learn: True", text);
         Assert.Contains("shape: (3, 20)", text);
+        // Column 6 is one bin for two different features: color=red (-1) in row 0 and shape=triangle (+1) in row 1.
+        Assert.Contains("[ 0  0  0  0  0  0 -1  1  0  0  0  0  0  0  0  0  0  0  0  0]", text);
+        Assert.Contains("[ 0  0  1  0  0  0  1  0  0  0  0  0  0  0  0  0  0  0  0  0]", text);
         // The primer's CTR example: one test row, so the accuracy is 0 or 1 (here 0, as in scikit-learn).
         Assert.Matches(@"test row 1 \(user2, no click\): P\(click\) = 0\.\d+, predicted click, accuracy = 0\.0", text);
     }
@@ -46,6 +49,15 @@ public class Chapter05FeatureHashingTests(CurriculumFixture curriculum)
             Assert.InRange(Value(m, 2) - Value(m, 3), -2, 2);
             Assert.InRange(Value(m, 4) - Value(m, 5), -2, 2);
         }
+        // "From 2^12 to 2^20 columns it stays within one point of its best (about 0.98)".
+        var accuracies = runs.Select(m => Value(m, 6)).ToArray();
+        Assert.InRange(accuracies.Max(), 0.975, 0.985);
+        Assert.All(accuracies[4..], a => Assert.True(a >= accuracies.Max() - 0.01, $"accuracy {a} at 2^12 or wider"));
+        // The times in brackets: lowest in the middle (2^10..2^14), higher at both ends.
+        var seconds = Regex.Matches(text, @"n_features = 2\^\d+.*\[([\d.]+) s\]").Select(m => Value(m, 1)).ToArray();
+        Assert.Equal(9, seconds.Length);
+        var middle = seconds[3..6].Min();
+        Assert.True(middle < seconds[0] && middle < seconds[^1], "the middle widths train fastest");
         // Accuracy degrades only at small widths.
         Assert.True(Value(runs[0], 6) < Value(widest, 6) - 0.1, "16 columns should cost accuracy");
         foreach (var name in new[] { "05-spam-accuracy-vs-n-features.png", "05-collision-rate.png" })

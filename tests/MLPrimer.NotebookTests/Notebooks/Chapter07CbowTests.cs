@@ -23,6 +23,9 @@ public class Chapter07CbowTests(CurriculumFixture curriculum)
         // Lowest possible summed cross-entropy on the 8 examples: 2 * -(2 ln 2/3 + ln 1/3) + 2 ln 2 = 5.206.
         Assert.InRange(Number(text, @"epoch 1000: summed cross-entropy ([\d.]+)"), 5.206, 5.3);
         Assert.InRange(Number(text, @"epoch 1000: mean cross-entropy ([\d.]+)"), 5.206 / 8, 5.3 / 8);
+        // The notebook computes the same floor from the counted frequencies and charts both losses against it.
+        Assert.InRange(Number(text, @"lowest possible summed cross-entropy on the 8 examples: ([\d.]+)"), 5.205, 5.207);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", "07-cbow-loss.png")), "img/07-cbow-loss.png not written");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace MLPrimer.Tests.Notebooks;
 
 /// <summary>Executes every notebook once with the runner (the README's main command uses the same runner).</summary>
-/// <remarks>For work on one chapter, MLPRIMER_NOTEBOOKS=NN limits the run to the notebooks whose name contains NN.</remarks>
+/// <remarks>For work on one chapter, MLPRIMER_NOTEBOOKS=NN limits the run to the notebooks whose name contains NN (or any of several, comma-separated).</remarks>
 public sealed class CurriculumFixture : IDisposable
 {
     public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("mlprimer-executed-").FullName;
@@ -11,7 +11,10 @@ public sealed class CurriculumFixture : IDisposable
     {
         string[] arguments = ["exec", RepoPaths.Runner, "--notebooks", RepoPaths.Notebooks, "--out", OutputDirectory];
         var only = Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS");
-        Run = ProcessRunner.Run("dotnet", string.IsNullOrWhiteSpace(only) ? arguments : [.. arguments, only],
+        // Several filters may be given, separated by commas or spaces (MLPRIMER_NOTEBOOKS="03,05"); each is one runner argument.
+        Run = ProcessRunner.Run("dotnet", string.IsNullOrWhiteSpace(only)
+                ? arguments
+                : [.. arguments, .. only.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             RepoPaths.Root, timeoutSeconds: 3600);
     }
 
