@@ -22,12 +22,14 @@ public partial class JupyterKernelTests : IDisposable
         return data;
     }
 
-    /// <summary>The notebooks under notebooks/, or those whose names contain MLPRIMER_NOTEBOOKS when it is set.</summary>
+    /// <summary>The notebooks under notebooks/, or those whose names contain one of MLPRIMER_NOTEBOOKS's filters when it is set.</summary>
     private static List<string> NotebookNames()
     {
-        var only = Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS");
+        // The same filter as the runner's fixture: several names may be given, separated by commas or spaces.
+        var only = (Environment.GetEnvironmentVariable("MLPRIMER_NOTEBOOKS") ?? "")
+            .Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)
-            .Where(n => string.IsNullOrWhiteSpace(only) || n.Contains(only, StringComparison.Ordinal)).ToList();
+            .Where(n => only.Length == 0 || only.Any(o => n.Contains(o, StringComparison.Ordinal))).ToList();
     }
 
     // The README's headless Jupyter line: `cd notebooks && jupyter nbconvert ARGS 00-getting-started.ipynb`.
