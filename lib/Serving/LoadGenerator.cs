@@ -57,21 +57,9 @@ public static class LoadGenerator
             int i;
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
-                using var content = new StringContent(body(i), Encoding.UTF8, "application/json");
+                var payload = body(i);
                 double start = clock.Elapsed.TotalMilliseconds;
-                int status;
-                string? text = null;
-                try
-                {
-                    using var response = await client.PostAsync(uri, content).ConfigureAwait(false);
-                    string answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    status = (int)response.StatusCode;
-                    if (keepBodies) text = answer;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    status = 0;
-                }
+                var (status, text) = await PostAsync(client, uri, payload, keepBodies).ConfigureAwait(false);
                 outcomes[i] = new RequestOutcome(i, start, clock.Elapsed.TotalMilliseconds - start, status, text);
             }
         }
@@ -96,20 +84,7 @@ public static class LoadGenerator
         var clock = Stopwatch.StartNew();
         async Task Send(int i, double scheduled)
         {
-            using var content = new StringContent(body(i), Encoding.UTF8, "application/json");
-            int status;
-            string? text = null;
-            try
-            {
-                using var response = await client.PostAsync(uri, content).ConfigureAwait(false);
-                string answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                status = (int)response.StatusCode;
-                if (keepBodies) text = answer;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-            {
-                status = 0;
-            }
+            var (status, text) = await PostAsync(client, uri, body(i), keepBodies).ConfigureAwait(false);
             outcomes[i] = new RequestOutcome(i, scheduled, clock.Elapsed.TotalMilliseconds - scheduled, status, text);
         }
         // A 1 ms timer sends every request whose time has come: never early, at most about a tick late (no spinning on a core
@@ -130,5 +105,21 @@ public static class LoadGenerator
         }
         await Task.WhenAll(sent).ConfigureAwait(false);
         return new LoadResult(0, outcomes, clock.Elapsed) { OfferedRate = ratePerSecond };
+    }
+
+    /// <summary>One POST of a JSON body: the status code (0 when the connection failed) and, when asked, the answer's body.</summary>
+    private static async Task<(int Status, string? Text)> PostAsync(HttpClient client, Uri uri, string body, bool keepBody)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        try
+        {
+            using var response = await client.PostAsync(uri, content).ConfigureAwait(false);
+            string answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return ((int)response.StatusCode, keepBody ? answer : null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (0, null);
+        }
     }
 }
