@@ -41,7 +41,7 @@ public sealed class AdaBoostClassifier
     /// <summary>Runs the boosting rounds on the given rows (labels 0 .. k-1).</summary>
     public AdaBoostClassifier Fit(float[][] features, int[] labels)
     {
-        Trees.TreeChecks.Data(features, labels);
+        Guard.LabelledRows(features, labels);
         _stumps.Clear(); _alphas.Clear(); _errors.Clear(); _weights.Clear();
         ClassCount = Math.Max(2, labels.Max() + 1);
         var n = labels.Length;

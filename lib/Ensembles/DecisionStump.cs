@@ -12,7 +12,7 @@ public sealed record DecisionStump(int Feature, double Threshold, int LeftClass,
     /// then lowest threshold, then lowest class). With a constant feature set the stump predicts the heaviest class on both sides.</summary>
     public static DecisionStump Fit(float[][] features, int[] labels, IReadOnlyList<double> weights, int classCount)
     {
-        TreeChecks.Data(features, labels);
+        Guard.LabelledRows(features, labels);
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count != labels.Length)
             throw new ArgumentException($"Got {weights.Count} weights for {labels.Length} rows; they must match.", nameof(weights));

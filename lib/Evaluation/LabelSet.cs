@@ -71,9 +71,7 @@ internal sealed class LabelSet
     internal static LabelSet FromOrdered(IReadOnlyList<int> labels, string name)
     {
         var copy = labels.ToArray();
-        var check = new HashSet<int>();
-        foreach (int v in copy)
-            if (!check.Add(v)) throw new ArgumentException($"{name} must not repeat a label; {v} appears twice.", name);
+        Guard.Distinct(copy, name, "a label");
         return new LabelSet(copy, sorted: false);
     }
 }

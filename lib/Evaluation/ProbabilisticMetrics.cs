@@ -18,8 +18,7 @@ public static partial class Metrics
             double p = yProb[i];
             if (!double.IsFinite(p)) throw Guard.NotFinite(nameof(yProb), p, i);
             // Outside [0, 1] is not a probability: clipping would score 1.5 as a perfect 1 - eps (a caller's bug hidden).
-            if (p < 0.0 || p > 1.0)
-                throw new ArgumentException($"yProb must hold probabilities in [0, 1]; found {p} at index {i}.", nameof(yProb));
+            if (p < 0.0 || p > 1.0) throw Guard.NotProbability(nameof(yProb), p, i);
             // scikit-learn 1.2: clip, build the row [1 - p, p], renormalise it by its sum, take -log of the true column.
             p = Math.Clamp(p, eps, 1.0 - eps);
             double q = 1.0 - p;
@@ -52,8 +51,7 @@ public static partial class Metrics
             {
                 double p = row[c];
                 if (!double.IsFinite(p)) throw Guard.NotFinite(nameof(probabilities), p, i * numClasses + c);
-                if (p < 0.0 || p > 1.0)
-                    throw new ArgumentException($"probabilities must lie in [0, 1]; found {p} at index {i * numClasses + c}.", nameof(probabilities));
+                if (p < 0.0 || p > 1.0) throw Guard.NotProbability(nameof(probabilities), p, i * numClasses + c);
                 given += p;
                 p = Math.Clamp(p, eps, 1.0 - eps);
                 rowSum += p;

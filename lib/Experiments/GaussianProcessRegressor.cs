@@ -30,7 +30,7 @@ public sealed class GaussianProcessRegressor
     public GaussianProcessRegressor(Kernel kernel, double alpha = 1e-10, bool normalizeY = false)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        Checks.Positive(alpha, nameof(alpha));
+        Guard.Positive(alpha, nameof(alpha));
         Kernel = kernel;
         Alpha = alpha;
         NormalizeY = normalizeY;

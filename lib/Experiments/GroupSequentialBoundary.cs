@@ -30,7 +30,7 @@ public static class GroupSequentialBoundary
     private static double[] Solve(int looks, double alpha, Func<double, int, double> shape)
     {
         if (looks < 1) throw new ArgumentException($"looks must be at least 1 (got {looks}).", nameof(looks));
-        Checks.Alpha(alpha);
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
         double[] Bounds(double c) => Enumerable.Range(1, looks).Select(k => shape(c, k)).ToArray();
         double lo = 0.5, hi = 8;
         for (var i = 0; i < 40; i++)

@@ -22,8 +22,8 @@ public sealed record Kernel
     /// <summary>Creates a kernel; lengthScale and amplitude must be positive.</summary>
     public Kernel(KernelType type, double lengthScale, double amplitude = 1.0)
     {
-        Checks.Positive(lengthScale, nameof(lengthScale));
-        Checks.Positive(amplitude, nameof(amplitude));
+        Guard.Positive(lengthScale, nameof(lengthScale));
+        Guard.Positive(amplitude, nameof(amplitude));
         Type = type;
         LengthScale = lengthScale;
         Amplitude = amplitude;

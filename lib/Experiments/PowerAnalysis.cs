@@ -12,8 +12,8 @@ public static class PowerAnalysis
     public static int SampleSizePerArm(double baselineRate, double minimumDetectableEffect, double alpha = 0.05, double power = 0.8)
     {
         var (p1, p2) = Rates(baselineRate, minimumDetectableEffect);
-        Checks.Alpha(alpha);
-        Checks.Alpha(power, nameof(power));
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
+        Guard.OpenUnitInterval(power, nameof(power));
         double zA = Normal.InvCDF(0, 1, 1 - alpha / 2), zB = Normal.InvCDF(0, 1, power), pBar = (p1 + p2) / 2;
         double root = zA * Math.Sqrt(2 * pBar * (1 - pBar)) + zB * Math.Sqrt(p1 * (1 - p1) + p2 * (1 - p2));
         return (int)Math.Ceiling(root * root / (minimumDetectableEffect * minimumDetectableEffect));
@@ -23,7 +23,7 @@ public static class PowerAnalysis
     public static double Power(double baselineRate, double minimumDetectableEffect, int samplesPerArm, double alpha = 0.05)
     {
         var (p1, p2) = Rates(baselineRate, minimumDetectableEffect);
-        Checks.Alpha(alpha);
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
         if (samplesPerArm <= 0) throw new ArgumentException($"samplesPerArm must be positive (got {samplesPerArm}).", nameof(samplesPerArm));
         double zA = Normal.InvCDF(0, 1, 1 - alpha / 2), pBar = (p1 + p2) / 2;
         double numerator = Math.Abs(minimumDetectableEffect) * Math.Sqrt(samplesPerArm) - zA * Math.Sqrt(2 * pBar * (1 - pBar));
@@ -33,18 +33,18 @@ public static class PowerAnalysis
     /// <summary>Samples per arm needed to detect a difference <paramref name="minimumDetectableEffect"/> in means of a metric with standard deviation <paramref name="standardDeviation"/>.</summary>
     public static int SampleSizePerArmForMeans(double standardDeviation, double minimumDetectableEffect, double alpha = 0.05, double power = 0.8)
     {
-        Checks.Positive(standardDeviation, nameof(standardDeviation));
+        Guard.Positive(standardDeviation, nameof(standardDeviation));
         if (minimumDetectableEffect == 0 || !double.IsFinite(minimumDetectableEffect))
             throw new ArgumentException("minimumDetectableEffect must be finite and non-zero.", nameof(minimumDetectableEffect));
-        Checks.Alpha(alpha);
-        Checks.Alpha(power, nameof(power));
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
+        Guard.OpenUnitInterval(power, nameof(power));
         double z = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power);
         return (int)Math.Ceiling(2 * standardDeviation * standardDeviation * z * z / (minimumDetectableEffect * minimumDetectableEffect));
     }
 
     private static (double, double) Rates(double baselineRate, double minimumDetectableEffect)
     {
-        Checks.Rate(baselineRate, nameof(baselineRate));
+        Guard.UnitInterval(baselineRate, nameof(baselineRate), "as a rate");
         if (minimumDetectableEffect == 0 || !double.IsFinite(minimumDetectableEffect))
             throw new ArgumentException("minimumDetectableEffect must be finite and non-zero.", nameof(minimumDetectableEffect));
         var target = baselineRate + minimumDetectableEffect;

@@ -22,7 +22,7 @@ public static class SampleRatioMismatch
             throw new ArgumentException($"expectedShares has {expectedShares.Count} entries for {observed.Count} arms; it needs one per arm.", nameof(expectedShares));
         if (observed.Any(o => o < 0)) throw new ArgumentException("observed counts must be non-negative.", nameof(observed));
         if (expectedShares.Any(s => !(s > 0) || !double.IsFinite(s))) throw new ArgumentException("expectedShares must be positive and finite.", nameof(expectedShares));
-        Checks.Alpha(threshold, nameof(threshold));
+        Guard.OpenUnitInterval(threshold, nameof(threshold));
         double total = observed.Sum(), shareSum = expectedShares.Sum();
         if (total == 0) throw new ArgumentException("observed counts sum to zero.", nameof(observed));
         double chi = 0;

@@ -19,9 +19,9 @@ public static class TwoProportionZTest
     /// <summary>Tests whether the treatment's conversion rate differs from the control's.</summary>
     public static TwoProportionResult Test(long controlSuccesses, long controlTrials, long treatmentSuccesses, long treatmentTrials, double alpha = 0.05)
     {
-        Checks.Counts(controlSuccesses, controlTrials, nameof(controlSuccesses), nameof(controlTrials));
-        Checks.Counts(treatmentSuccesses, treatmentTrials, nameof(treatmentSuccesses), nameof(treatmentTrials));
-        Checks.Alpha(alpha);
+        Counts(controlSuccesses, controlTrials, nameof(controlSuccesses), nameof(controlTrials));
+        Counts(treatmentSuccesses, treatmentTrials, nameof(treatmentSuccesses), nameof(treatmentTrials));
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
         double pc = (double)controlSuccesses / controlTrials, pt = (double)treatmentSuccesses / treatmentTrials;
         double pooled = (double)(controlSuccesses + treatmentSuccesses) / (controlTrials + treatmentTrials);
         double sePooled = Math.Sqrt(pooled * (1 - pooled) * (1.0 / controlTrials + 1.0 / treatmentTrials));
@@ -32,5 +32,12 @@ public static class TwoProportionZTest
         double zCrit = Normal.InvCDF(0, 1, 1 - alpha / 2);
         return new TwoProportionResult(pc, pt, diff, pc > 0 ? diff / pc : double.NaN, z, p, diff - zCrit * seWald, diff + zCrit * seWald)
         { Significant = p < alpha };
+    }
+
+    private static void Counts(long successes, long trials, string successesName, string trialsName)
+    {
+        if (trials <= 0) throw new ArgumentException($"{trialsName} must be positive (got {trials}).", trialsName);
+        if (successes < 0 || successes > trials)
+            throw new ArgumentException($"{successesName} must lie in [0, {trialsName}] (got {successes} of {trials}).", successesName);
     }
 }

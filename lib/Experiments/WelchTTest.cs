@@ -14,9 +14,9 @@ public static class WelchTTest
     /// <summary>Tests whether the treatment's mean differs from the control's without assuming equal variances.</summary>
     public static WelchTTestResult Test(IReadOnlyCollection<double> control, IReadOnlyCollection<double> treatment, double alpha = 0.05)
     {
-        Checks.Sample(control, nameof(control));
-        Checks.Sample(treatment, nameof(treatment));
-        Checks.Alpha(alpha);
+        Guard.Sample(control, nameof(control), 2, "to estimate a variance");
+        Guard.Sample(treatment, nameof(treatment), 2, "to estimate a variance");
+        Guard.OpenUnitInterval(alpha, nameof(alpha));
         var (mc, vc) = control.MeanVariance();   // unbiased (n − 1) variance
         var (mt, vt) = treatment.MeanVariance();
         double qc = vc / control.Count, qt = vt / treatment.Count;

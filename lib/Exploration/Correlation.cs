@@ -15,7 +15,7 @@ public static class Correlation
     /// <summary>Pearson's r = Σ(x−x̄)(y−ȳ) / √(Σ(x−x̄)² Σ(y−ȳ)²); NaN when either variable is constant.</summary>
     public static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        Checks.Pair(x, y);
+        CheckPair(x, y);
         double mx = 0, my = 0;
         for (var i = 0; i < x.Length; i++) { mx += x[i]; my += y[i]; }
         mx /= x.Length;
@@ -35,14 +35,14 @@ public static class Correlation
     /// <summary>Spearman's ρ: Pearson's r between the ranks of x and of y, tied values sharing their average rank.</summary>
     public static double Spearman(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        Checks.Pair(x, y);
+        CheckPair(x, y);
         return Pearson(Ranks(x), Ranks(y));
     }
 
     /// <summary>Ranks 1..n of the values, ties getting the average of the ranks they span (scipy.stats.rankdata's "average").</summary>
     public static double[] Ranks(ReadOnlySpan<double> values)
     {
-        Checks.Values(values, nameof(values));
+        Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         var order = Enumerable.Range(0, values.Length).ToArray();
         var keys = values.ToArray();
         Array.Sort(keys, order);
@@ -70,5 +70,12 @@ public static class Correlation
             for (var b = a; b < k; b++)
                 result[a, b] = result[b, a] = a == b ? 1 : Pearson(prepared[a], prepared[b]);
         return result;
+    }
+
+    private static void CheckPair(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        Guard.Sample(x, nameof(x), 2, advice: Summary.MissingValuesAdvice);
+        Guard.Sample(y, nameof(y), 2, advice: Summary.MissingValuesAdvice);
+        Guard.SameLength(x.Length, nameof(x), y.Length, nameof(y));
     }
 }

@@ -6,7 +6,7 @@ public static class Descriptive
     /// <summary>Arithmetic mean.</summary>
     public static double Mean(ReadOnlySpan<double> values)
     {
-        Checks.Values(values, nameof(values));
+        Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         double sum = 0;
         foreach (var v in values) sum += v;
         return sum / values.Length;
@@ -16,7 +16,7 @@ public static class Descriptive
     public static double Variance(ReadOnlySpan<double> values, int ddof = 1)
     {
         if (ddof < 0) throw new ArgumentException($"ddof must be non-negative, not {ddof}.", nameof(ddof));
-        Checks.Values(values, nameof(values), ddof + 1);
+        Guard.Sample(values, nameof(values), ddof + 1, advice: Summary.MissingValuesAdvice);
         return CentralMoment(values, 2) * values.Length / (values.Length - ddof);
     }
 
@@ -29,7 +29,7 @@ public static class Descriptive
     /// </summary>
     public static double Skewness(ReadOnlySpan<double> values, bool bias = true)
     {
-        Checks.Values(values, nameof(values), bias ? 1 : 3);
+        Guard.Sample(values, nameof(values), bias ? 1 : 3, advice: Summary.MissingValuesAdvice);
         double m2 = CentralMoment(values, 2), m3 = CentralMoment(values, 3);
         if (IsConstant(values, m2)) return double.NaN;
         var g1 = m3 / Math.Pow(m2, 1.5);
@@ -43,7 +43,7 @@ public static class Descriptive
     /// </summary>
     public static double Kurtosis(ReadOnlySpan<double> values, bool fisher = true, bool bias = true)
     {
-        Checks.Values(values, nameof(values), bias ? 1 : 4);
+        Guard.Sample(values, nameof(values), bias ? 1 : 4, advice: Summary.MissingValuesAdvice);
         double m2 = CentralMoment(values, 2), m4 = CentralMoment(values, 4);
         if (IsConstant(values, m2)) return double.NaN;
         double n = values.Length;
@@ -54,7 +54,7 @@ public static class Descriptive
     /// <summary>The most frequent value and how often it occurs; the smallest such value on ties (scipy.stats.mode).</summary>
     public static (double Value, int Count) Mode(ReadOnlySpan<double> values)
     {
-        Checks.Values(values, nameof(values));
+        Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         var sorted = values.ToArray();
         Array.Sort(sorted);
         double best = sorted[0];

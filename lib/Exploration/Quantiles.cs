@@ -9,7 +9,7 @@ public static class Quantiles
     /// </summary>
     public static double Quantile(ReadOnlySpan<double> values, double q)
     {
-        Checks.Values(values, nameof(values));
+        Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         CheckQ(q);
         var sorted = values.ToArray();
         Array.Sort(sorted);
@@ -19,7 +19,7 @@ public static class Quantiles
     /// <summary>Several quantiles of the same values, sorting them once.</summary>
     public static double[] Quantile(ReadOnlySpan<double> values, params double[] qs)
     {
-        Checks.Values(values, nameof(values));
+        Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         ArgumentNullException.ThrowIfNull(qs);
         foreach (var q in qs) CheckQ(q);
         var sorted = values.ToArray();

@@ -5,6 +5,9 @@ namespace MLPrimer.Exploration;
 /// <summary>Whole-table summaries of a DataFrame: a pandas-style describe() with shape statistics, and missing-value counts.</summary>
 public static class Summary
 {
+    /// <summary>What argument errors of the statistics suggest for a NaN (<see cref="Values"/> skips missing values).</summary>
+    internal const string MissingValuesAdvice = "Drop or impute missing values first (Summary.Values skips them).";
+
     /// <summary>Statistic columns of <see cref="Describe"/>, in order (after the "feature" column).</summary>
     public static IReadOnlyList<string> Statistics { get; } =
         ["count", "missing", "mean", "std", "min", "25%", "50%", "75%", "max", "skewness", "kurtosis"];

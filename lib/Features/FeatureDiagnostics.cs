@@ -6,7 +6,7 @@ public static class FeatureDiagnostics
     /// <summary>Fraction of rows where the text feature is present (not null and not empty).</summary>
     public static double Coverage(IReadOnlyList<string?> values)
     {
-        RequireNonEmpty(values, nameof(values));
+        Guard.NotEmpty(values, nameof(values));
         int present = 0;
         foreach (var v in values) if (!string.IsNullOrEmpty(v)) present++;
         return (double)present / values.Count;
@@ -15,7 +15,7 @@ public static class FeatureDiagnostics
     /// <summary>Fraction of rows where the numeric feature is present (not NaN).</summary>
     public static double Coverage(IReadOnlyList<double> values)
     {
-        RequireNonEmpty(values, nameof(values));
+        Guard.NotEmpty(values, nameof(values));
         int present = 0;
         foreach (var v in values) if (!double.IsNaN(v)) present++;
         return (double)present / values.Count;
@@ -24,7 +24,7 @@ public static class FeatureDiagnostics
     /// <summary>Fraction of rows (dict samples) that hold a non-null value for <paramref name="feature"/>.</summary>
     public static double Coverage<TValue>(IReadOnlyList<IReadOnlyDictionary<string, TValue>> rows, string feature)
     {
-        RequireNonEmpty(rows, nameof(rows));
+        Guard.NotEmpty(rows, nameof(rows));
         ArgumentNullException.ThrowIfNull(feature);
         int present = 0;
         for (int i = 0; i < rows.Count; i++)
@@ -38,7 +38,7 @@ public static class FeatureDiagnostics
     /// <summary>Coverage of every feature name that occurs in <paramref name="rows"/>, by name (ordinal order).</summary>
     public static SortedDictionary<string, double> CoverageByFeature<TValue>(IReadOnlyList<IReadOnlyDictionary<string, TValue>> rows)
     {
-        RequireNonEmpty(rows, nameof(rows));
+        Guard.NotEmpty(rows, nameof(rows));
         var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (int i = 0; i < rows.Count; i++)
         {
@@ -53,8 +53,8 @@ public static class FeatureDiagnostics
     /// <summary>Fraction of present test values also seen in train: over test rows, or over distinct test values when <paramref name="distinct"/> is true.</summary>
     public static double ValueOverlap(IReadOnlyList<string?> train, IReadOnlyList<string?> test, bool distinct = false)
     {
-        RequireNonEmpty(train, nameof(train));
-        RequireNonEmpty(test, nameof(test));
+        Guard.NotEmpty(train, nameof(train));
+        Guard.NotEmpty(test, nameof(test));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in train) if (!string.IsNullOrEmpty(v)) seen.Add(v);
         var considered = distinct ? test.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal) : test.Where(v => !string.IsNullOrEmpty(v));
@@ -66,11 +66,5 @@ public static class FeatureDiagnostics
         }
         if (total == 0) throw new ArgumentException("test must hold at least one present (non-null, non-empty) value.", nameof(test));
         return (double)hit / total;
-    }
-
-    private static void RequireNonEmpty<T>(IReadOnlyCollection<T> values, string paramName)
-    {
-        if (values is null) throw new ArgumentNullException(paramName);
-        if (values.Count == 0) throw new ArgumentException($"{paramName} must not be empty.", paramName);
     }
 }

@@ -10,8 +10,9 @@ public static class ManifoldMetrics
     /// <remarks>r(i,j) is j's rank among i's input-space neighbours by Euclidean distance (1 = nearest); ties are broken by the lower index.</remarks>
     public static double Trustworthiness(float[][] data, float[][] embedding, int k = 5)
     {
-        var (n, p) = Shape(data, nameof(data));
-        var (m, d) = Shape(embedding, nameof(embedding));
+        Guard.Rows(data, nameof(data));
+        Guard.Rows(embedding, nameof(embedding));
+        int n = data.Length, m = embedding.Length;
         if (m != n)
             throw new ArgumentException($"embedding has {m} rows but data has {n}; they must describe the same points.", nameof(embedding));
         if (k < 1 || k >= n / 2.0)
@@ -37,22 +38,6 @@ public static class ManifoldMetrics
         double total = 0;
         foreach (var v in penalty) total += v;
         return 1 - total * 2.0 / ((double)n * k * (2.0 * n - 3.0 * k - 1.0));
-    }
-
-    private static (int Rows, int Columns) Shape(float[][] rows, string name)
-    {
-        ArgumentNullException.ThrowIfNull(rows, name);
-        if (rows.Length == 0) throw new ArgumentException($"{name} must have at least one row.", name);
-        var width = rows[0]?.Length ?? 0;
-        if (width == 0) throw new ArgumentException($"{name} rows must have at least one column.", name);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] is null || rows[i].Length != width)
-                throw new ArgumentException($"{name} is ragged: row {i} has {rows[i]?.Length ?? 0} values, row 0 has {width}.", name);
-            foreach (var v in rows[i])
-                if (!float.IsFinite(v)) throw new ArgumentException($"{name} row {i} holds a non-finite value ({v}).", name);
-        }
-        return (rows.Length, width);
     }
 
     private static void Distances(float[][] rows, int i, double[] into)

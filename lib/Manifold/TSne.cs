@@ -219,17 +219,7 @@ public sealed class TSne
 
     private (int N, int P) Validate(float[][] data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Length == 0) throw new ArgumentException("data must have at least one row.", nameof(data));
-        var p = data[0]?.Length ?? 0;
-        if (p == 0) throw new ArgumentException("data rows must have at least one feature.", nameof(data));
-        for (var i = 0; i < data.Length; i++)
-        {
-            if (data[i] is null || data[i].Length != p)
-                throw new ArgumentException($"data is ragged: row {i} has {data[i]?.Length ?? 0} values, row 0 has {p}.", nameof(data));
-            foreach (var v in data[i])
-                if (!float.IsFinite(v)) throw new ArgumentException($"data row {i} holds a non-finite value ({v}).", nameof(data));
-        }
+        var p = Guard.Rows(data, nameof(data));
         if (data.Length < 2) throw new ArgumentException("data must have at least 2 rows to embed.", nameof(data));
         if (Perplexity >= data.Length)
             throw new ArgumentException($"Perplexity ({Perplexity}) must be less than the number of points ({data.Length}), scikit-learn's rule.", nameof(Perplexity));

@@ -47,15 +47,12 @@ public static class ChiSquaredTest
         if (reference.Length == 0) throw new ArgumentException("reference must not be empty.", nameof(reference));
         if (current.Length == 0) throw new ArgumentException("current must not be empty.", nameof(current));
         var counts = new double[2, categories];
-        foreach (var c in reference) counts[0, CheckCode(c, categories, nameof(reference))]++;
-        foreach (var c in current) counts[1, CheckCode(c, categories, nameof(current))]++;
+        foreach (var c in reference) counts[0, Guard.Code(c, categories, nameof(reference), "category")]++;
+        foreach (var c in current) counts[1, Guard.Code(c, categories, nameof(current), "category")]++;
         var kept = Enumerable.Range(0, categories).Where(j => counts[0, j] + counts[1, j] > 0).ToArray();
         if (kept.Length < 2) return new ChiSquaredTestResult(0, 1, 0, new double[2, kept.Length]);
         var table = new double[2, kept.Length];
         for (var k = 0; k < kept.Length; k++) { table[0, k] = counts[0, kept[k]]; table[1, k] = counts[1, kept[k]]; }
         return Contingency(table);
     }
-
-    private static int CheckCode(int c, int categories, string name) =>
-        c >= 0 && c < categories ? c : throw new ArgumentException($"{name} holds category {c}; codes must be in 0..{categories - 1}.", name);
 }

@@ -8,8 +8,8 @@ public static class ClassifierDriftDetector
     /// <summary>Out-of-fold AUC and probabilities of a logistic-regression domain classifier on the raw features plus their squares (so a change of spread is visible too); folds are seeded.</summary>
     public static ClassifierDriftResult Detect(double[][] reference, double[][] current, int folds = 5, int seed = 0, double c = 1.0)
     {
-        var dr = Check.Rows(reference, nameof(reference), 2);
-        var dc = Check.Rows(current, nameof(current), 2);
+        var dr = Guard.Rows(reference, nameof(reference), 2);
+        var dc = Guard.Rows(current, nameof(current), 2);
         if (dr != dc) throw new ArgumentException($"reference has {dr} features and current {dc}; they must match.", nameof(current));
         if (folds < 2) throw new ArgumentException($"folds must be at least 2, got {folds}.", nameof(folds));
         var rows = reference.Concat(current).ToArray();

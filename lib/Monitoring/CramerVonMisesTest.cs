@@ -6,8 +6,8 @@ public static class CramerVonMisesTest
     /// <summary>The statistic T (Anderson 1962, ties by mid-ranks) and its asymptotic p-value from the limiting Cramér–von Mises distribution of the normalised statistic.</summary>
     public static TwoSampleTestResult TwoSample(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        Check.Sample(x, nameof(x), 2);
-        Check.Sample(y, nameof(y), 2);
+        Guard.Sample(x, nameof(x), 2);
+        Guard.Sample(y, nameof(y), 2);
         int nx = x.Length, ny = y.Length, total = nx + ny;
         var pooled = new (double Value, int Sample)[total];
         for (var i = 0; i < nx; i++) pooled[i] = (x[i], 0);

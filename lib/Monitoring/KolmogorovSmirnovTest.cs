@@ -19,8 +19,8 @@ public static class KolmogorovSmirnovTest
     /// <summary>D and its two-sided p-value. Exact p-values equal scipy's method='exact'; asymptotic ones equal scipy's kstwobign.sf(√en·D) (scipy's own 'asymp' uses the finite-n kstwo instead, close for large samples).</summary>
     public static TwoSampleTestResult TwoSample(ReadOnlySpan<double> x, ReadOnlySpan<double> y, KolmogorovSmirnovMethod method = KolmogorovSmirnovMethod.Auto)
     {
-        Check.Sample(x, nameof(x));
-        Check.Sample(y, nameof(y));
+        Guard.Sample(x, nameof(x));
+        Guard.Sample(y, nameof(y));
         var a = x.ToArray(); Array.Sort(a);
         var b = y.ToArray(); Array.Sort(b);
         int n = a.Length, m = b.Length;

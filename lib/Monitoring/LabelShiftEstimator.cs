@@ -17,12 +17,12 @@ public static class LabelShiftEstimator
         var p = new double[classes];
         for (var i = 0; i < sourceLabels.Length; i++)
         {
-            int y = Code(sourceLabels[i], classes, nameof(sourceLabels)), yhat = Code(sourcePredictions[i], classes, nameof(sourcePredictions));
+            int y = Guard.Code(sourceLabels[i], classes, nameof(sourceLabels), "class"), yhat = Guard.Code(sourcePredictions[i], classes, nameof(sourcePredictions), "class");
             joint[yhat, y] += 1.0 / sourceLabels.Length;
             p[y] += 1.0 / sourceLabels.Length;
         }
         var mu = Vector<double>.Build.Dense(classes);
-        foreach (var t in targetPredictions) mu[Code(t, classes, nameof(targetPredictions))] += 1.0 / targetPredictions.Length;
+        foreach (var t in targetPredictions) mu[Guard.Code(t, classes, nameof(targetPredictions), "class")] += 1.0 / targetPredictions.Length;
         if (Math.Abs(joint.Determinant()) < 1e-12)
             throw new ArgumentException("The source confusion matrix is singular: the classifier must separate the classes better than chance for BBSE.", nameof(sourcePredictions));
         var w = joint.Solve(mu).Select(v => Math.Max(0, v)).ToArray();
@@ -43,7 +43,4 @@ public static class LabelShiftEstimator
         for (var k = 0; k < adjusted.Length; k++) adjusted[k] /= total;
         return adjusted;
     }
-
-    private static int Code(int c, int classes, string name) =>
-        c >= 0 && c < classes ? c : throw new ArgumentException($"{name} holds class {c}; classes must be in 0..{classes - 1}.", name);
 }

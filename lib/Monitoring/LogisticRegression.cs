@@ -22,7 +22,7 @@ public sealed class LogisticRegression
     /// <summary>Fits labels 0/1; <paramref name="sampleWeight"/> scales each row's loss; with <paramref name="prior"/>, the penalty pulls the weights toward the prior's instead of toward zero and Newton starts there.</summary>
     public LogisticRegression Fit(double[][] x, int[] y, double[]? sampleWeight = null, LogisticRegression? prior = null)
     {
-        var d = Check.Rows(x, nameof(x));
+        var d = Guard.Rows(x, nameof(x));
         ArgumentNullException.ThrowIfNull(y);
         if (y.Length != x.Length) throw new ArgumentException($"y has {y.Length} labels for {x.Length} rows; lengths must match.", nameof(y));
         if (y.Any(v => v is not (0 or 1))) throw new ArgumentException("y must hold only 0 and 1.", nameof(y));
@@ -68,7 +68,7 @@ public sealed class LogisticRegression
     public double[] PredictProba(double[][] x)
     {
         if (Coefficients.Length == 0) throw new InvalidOperationException("Call Fit before PredictProba.");
-        var d = Check.Rows(x, nameof(x));
+        var d = Guard.Rows(x, nameof(x));
         if (d != Coefficients.Length) throw new ArgumentException($"x has {d} features, the model {Coefficients.Length}.", nameof(x));
         return x.Select(row => Sigmoid(Intercept + row.Select((v, k) => v * Coefficients[k]).Sum())).ToArray();
     }

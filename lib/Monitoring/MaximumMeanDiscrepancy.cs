@@ -49,8 +49,8 @@ public static class MaximumMeanDiscrepancy
 
     private static double[][] Pool(double[][] x, double[][] y)
     {
-        var dx = Check.Rows(x, nameof(x), 2);
-        var dy = Check.Rows(y, nameof(y), 2);
+        var dx = Guard.Rows(x, nameof(x), 2);
+        var dy = Guard.Rows(y, nameof(y), 2);
         if (dx != dy) throw new ArgumentException($"x has {dx} features and y has {dy}; both samples must have the same features.", nameof(y));
         return x.Concat(y).ToArray();
     }

@@ -7,8 +7,8 @@ public static class PopulationStabilityIndex
     public static double Compute(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, int bins = 10, double epsilon = 1e-4)
     {
         if (bins <= 1) throw new ArgumentException($"bins must be at least 2, got {bins}.", nameof(bins));
-        Check.Sample(reference, nameof(reference));
-        Check.Sample(current, nameof(current));
+        Guard.Sample(reference, nameof(reference));
+        Guard.Sample(current, nameof(current));
         var edges = Edges(reference, bins);
         return FromCounts(Histogram(reference, edges), Histogram(current, edges), epsilon);
     }
@@ -17,7 +17,7 @@ public static class PopulationStabilityIndex
     public static double[] Edges(ReadOnlySpan<double> reference, int bins)
     {
         if (bins <= 1) throw new ArgumentException($"bins must be at least 2, got {bins}.", nameof(bins));
-        Check.Sample(reference, nameof(reference));
+        Guard.Sample(reference, nameof(reference));
         var sorted = reference.ToArray(); Array.Sort(sorted);
         var edges = new double[bins - 1];
         for (var i = 1; i < bins; i++)
@@ -35,7 +35,7 @@ public static class PopulationStabilityIndex
         if (expected.Length != actual.Length) throw new ArgumentException($"expected has {expected.Length} bins and actual {actual.Length}; they must match.", nameof(actual));
         if (expected.Length <= 1) throw new ArgumentException($"PSI needs at least 2 bins, got {expected.Length}.", nameof(expected));
         if (!(epsilon > 0)) throw new ArgumentException($"epsilon must be positive, got {epsilon}.", nameof(epsilon));
-        double te = Total(expected, nameof(expected)), ta = Total(actual, nameof(actual));
+        double te = Guard.Weights(expected, nameof(expected)), ta = Guard.Weights(actual, nameof(actual));
         double psi = 0;
         for (var i = 0; i < expected.Length; i++)
         {
@@ -44,17 +44,6 @@ public static class PopulationStabilityIndex
             psi += (a - e) * Math.Log(a / e);
         }
         return psi;
-    }
-
-    private static double Total(ReadOnlySpan<double> counts, string name)
-    {
-        double t = 0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (!double.IsFinite(counts[i]) || counts[i] < 0) throw new ArgumentException($"{name}[{i}] is {counts[i]}; counts must be finite and non-negative.", name);
-            t += counts[i];
-        }
-        return t > 0 ? t : throw new ArgumentException($"{name} counts sum to zero.", name);
     }
 
     // Bin i holds values in (edge[i-1], edge[i]] like pandas.cut's right-closed bins; the outer bins are open-ended.

@@ -26,32 +26,3 @@ public sealed record ClassifierDriftResult(double Auc, double[] TargetProbabilit
 
 /// <summary>Black-box shift estimation result: weights w_y = q(y)/p(y) and the estimated target label proportions q(y).</summary>
 public sealed record LabelShiftEstimate(double[] Weights, double[] TargetProportions, double[] SourceProportions);
-
-internal static class Check
-{
-    public static void Sample(ReadOnlySpan<double> values, string name, int minimum = 1)
-    {
-        if (values.Length < minimum)
-            throw new ArgumentException($"{name} needs at least {minimum} value(s), got {values.Length}.", name);
-        for (var i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"{name}[{i}] is {values[i]}; samples must be finite.", name);
-    }
-
-    public static int Rows(double[][] rows, string name, int minimum = 1)
-    {
-        ArgumentNullException.ThrowIfNull(rows, name);
-        if (rows.Length < minimum)
-            throw new ArgumentException($"{name} needs at least {minimum} row(s), got {rows.Length}.", name);
-        var d = rows[0]?.Length ?? throw new ArgumentException($"{name}[0] is null.", name);
-        if (d == 0) throw new ArgumentException($"{name} rows must have at least one feature.", name);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] is null || rows[i].Length != d)
-                throw new ArgumentException($"{name}[{i}] has {rows[i]?.Length ?? 0} features, expected {d}: all rows must have the same length.", name);
-            foreach (var v in rows[i])
-                if (!double.IsFinite(v)) throw new ArgumentException($"{name}[{i}] holds {v}; features must be finite.", name);
-        }
-        return d;
-    }
-}

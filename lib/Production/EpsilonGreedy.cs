@@ -10,7 +10,7 @@ public sealed class EpsilonGreedy : IBandit
     /// <summary>Creates the policy; <paramref name="epsilon"/> must lie in [0, 1].</summary>
     public EpsilonGreedy(int arms, double epsilon, int seed = 0)
     {
-        BanditChecks.Arms(arms);
+        Guard.AtLeast(arms, 1, nameof(arms));
         if (!(epsilon >= 0 && epsilon <= 1))
             throw new ArgumentException($"epsilon must lie in [0, 1] (got {epsilon}).", nameof(epsilon));
         Epsilon = epsilon;
@@ -32,13 +32,13 @@ public sealed class EpsilonGreedy : IBandit
     public IReadOnlyList<double> Means => _means;
 
     /// <inheritdoc />
-    public int SelectArm() => _rng.NextDouble() < Epsilon ? _rng.Next(Arms) : BanditChecks.ArgMax(_means);
+    public int SelectArm() => _rng.NextDouble() < Epsilon ? _rng.Next(Arms) : BanditMath.ArgMax(_means);
 
     /// <inheritdoc />
     public void Update(int arm, double reward)
     {
-        BanditChecks.Arm(arm, Arms);
-        BanditChecks.Finite(reward);
+        Guard.Index(arm, Arms, nameof(arm));
+        Guard.Finite(reward, nameof(reward));
         _counts[arm]++;
         _means[arm] += (reward - _means[arm]) / _counts[arm];
     }

@@ -14,7 +14,7 @@ public sealed class LinUcb
     /// <summary>Creates the policy for <paramref name="arms"/> arms and contexts of <paramref name="dimension"/> numbers; α must be positive.</summary>
     public LinUcb(int arms, int dimension, double alpha)
     {
-        BanditChecks.Arms(arms);
+        Guard.AtLeast(arms, 1, nameof(arms));
         if (dimension < 1) throw new ArgumentException($"dimension must be at least 1 (got {dimension}).", nameof(dimension));
         if (!(alpha > 0) || !double.IsFinite(alpha))
             throw new ArgumentException($"alpha must be a positive finite number (got {alpha}).", nameof(alpha));
@@ -44,28 +44,28 @@ public sealed class LinUcb
     /// <summary>A copy of the arm's A = I + Σ x xᵀ.</summary>
     public double[,] A(int arm)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         return (double[,])_a[arm].Clone();
     }
 
     /// <summary>A copy of the arm's b = Σ reward · x.</summary>
     public double[] B(int arm)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         return (double[])_b[arm].Clone();
     }
 
     /// <summary>The arm's ridge-regression coefficients θ = A⁻¹b.</summary>
     public double[] Theta(int arm)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         return Multiply(_aInverse[arm], _b[arm]);
     }
 
     /// <summary>The arm's upper confidence bound θᵀx + α·sqrt(xᵀA⁻¹x) for the context.</summary>
     public double UpperConfidenceBound(int arm, IReadOnlyList<double> context)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         CheckContext(context);
         return Bound(arm, context);
     }
@@ -87,9 +87,9 @@ public sealed class LinUcb
     /// <summary>Records the reward seen after playing <paramref name="arm"/> in the context: A += x xᵀ, b += r x.</summary>
     public void Update(int arm, IReadOnlyList<double> context, double reward)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         CheckContext(context);
-        BanditChecks.Finite(reward);
+        Guard.Finite(reward, nameof(reward));
         var d = Dimension;
         var a = _a[arm];
         var inverse = _aInverse[arm];

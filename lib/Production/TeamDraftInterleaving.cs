@@ -55,8 +55,8 @@ public static class TeamDraftInterleaving
         ArgumentNullException.ThrowIfNull(rankingB);
         ArgumentNullException.ThrowIfNull(rng);
         if (length is < 1) throw new ArgumentException($"length must be at least 1 (got {length}).", nameof(length));
-        CheckDistinct(rankingA, nameof(rankingA));
-        CheckDistinct(rankingB, nameof(rankingB));
+        Guard.Distinct(rankingA, nameof(rankingA));
+        Guard.Distinct(rankingB, nameof(rankingB));
         var limit = length ?? int.MaxValue;
         var items = new List<T>();
         var teams = new List<Team>();
@@ -81,12 +81,5 @@ public static class TeamDraftInterleaving
     {
         while (position < ranking.Count && used.Contains(ranking[position])) position++;
         return position;
-    }
-
-    private static void CheckDistinct<T>(IReadOnlyList<T> ranking, string name) where T : notnull
-    {
-        var seen = new HashSet<T>();
-        foreach (var item in ranking)
-            if (!seen.Add(item)) throw new ArgumentException($"{name} must not repeat an item (found {item} twice).", name);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ThompsonSampling : IBandit
     /// <summary>Creates the policy with a Beta(<paramref name="priorAlpha"/>, <paramref name="priorBeta"/>) prior on every arm.</summary>
     public ThompsonSampling(int arms, int seed = 0, double priorAlpha = 1, double priorBeta = 1)
     {
-        BanditChecks.Arms(arms);
+        Guard.AtLeast(arms, 1, nameof(arms));
         if (!(priorAlpha > 0) || !double.IsFinite(priorAlpha))
             throw new ArgumentException($"priorAlpha must be a positive finite number (got {priorAlpha}).", nameof(priorAlpha));
         if (!(priorBeta > 0) || !double.IsFinite(priorBeta))
@@ -35,7 +35,7 @@ public sealed class ThompsonSampling : IBandit
     /// <summary>Posterior mean α / (α + β) of an arm's success rate.</summary>
     public double PosteriorMean(int arm)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         return _alpha[arm] / (_alpha[arm] + _beta[arm]);
     }
 
@@ -43,14 +43,14 @@ public sealed class ThompsonSampling : IBandit
     public int SelectArm()
     {
         for (var a = 0; a < Arms; a++) _draws[a] = MathNet.Numerics.Distributions.Beta.Sample(_rng, _alpha[a], _beta[a]);
-        return BanditChecks.ArgMax(_draws);
+        return BanditMath.ArgMax(_draws);
     }
 
     /// <inheritdoc />
     public void Update(int arm, double reward)
     {
-        BanditChecks.Arm(arm, Arms);
-        BanditChecks.UnitInterval(reward);
+        Guard.Index(arm, Arms, nameof(arm));
+        Guard.UnitInterval(reward, nameof(reward), "for a Beta–Bernoulli model");
         _alpha[arm] += reward;
         _beta[arm] += 1 - reward;
     }

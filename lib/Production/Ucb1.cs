@@ -11,7 +11,7 @@ public sealed class Ucb1 : IBandit
     /// <summary>Creates the policy for <paramref name="arms"/> arms (deterministic: ties go to the lowest arm).</summary>
     public Ucb1(int arms)
     {
-        BanditChecks.Arms(arms);
+        Guard.AtLeast(arms, 1, nameof(arms));
         _counts = new int[arms];
         _means = new double[arms];
         _index = new double[arms];
@@ -32,7 +32,7 @@ public sealed class Ucb1 : IBandit
     /// <summary>The arm's upper confidence bound mean + sqrt(2 ln t / n); +∞ for an arm never played.</summary>
     public double Index(int arm)
     {
-        BanditChecks.Arm(arm, Arms);
+        Guard.Index(arm, Arms, nameof(arm));
         return IndexOf(arm);
     }
 
@@ -43,14 +43,14 @@ public sealed class Ucb1 : IBandit
     public int SelectArm()
     {
         for (var a = 0; a < Arms; a++) _index[a] = IndexOf(a);
-        return BanditChecks.ArgMax(_index);
+        return BanditMath.ArgMax(_index);
     }
 
     /// <inheritdoc />
     public void Update(int arm, double reward)
     {
-        BanditChecks.Arm(arm, Arms);
-        BanditChecks.Finite(reward);
+        Guard.Index(arm, Arms, nameof(arm));
+        Guard.Finite(reward, nameof(reward));
         _rounds++;
         _counts[arm]++;
         _means[arm] += (reward - _means[arm]) / _counts[arm];

@@ -41,7 +41,7 @@ public static class ImportanceSampling
     /// <summary>Kish's effective sample size (Σw)² / Σw²: how many unweighted draws the weighted ones are worth.</summary>
     public static double EffectiveSampleSize(IReadOnlyList<double> weights)
     {
-        var w = SamplingChecks.Weights(weights, nameof(weights));
+        var w = Guard.Weights(weights, nameof(weights));
         var sum = w.Sum();
         return sum * sum / w.Sum(x => x * x);
     }
@@ -49,7 +49,7 @@ public static class ImportanceSampling
     private static void Check(IReadOnlyList<double> values, IReadOnlyList<double> weights)
     {
         ArgumentNullException.ThrowIfNull(values);
-        SamplingChecks.Weights(weights, nameof(weights));
+        Guard.Weights(weights, nameof(weights));
         if (values.Count != weights.Count)
             throw new ArgumentException($"values has {values.Count} entries and weights {weights.Count}; they must match.", nameof(weights));
     }

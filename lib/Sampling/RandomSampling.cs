@@ -25,7 +25,7 @@ public static class RandomSampling
             return order[..size];
         }
 
-        var w = SamplingChecks.Weights(p, nameof(p));
+        var w = Guard.Weights(p, nameof(p));
         if (w.Length != population)
             throw new ArgumentException($"p has {w.Length} entries for a population of {population}; it needs one per item.", nameof(p));
         var positive = w.Count(x => x > 0);

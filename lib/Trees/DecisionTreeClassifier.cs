@@ -50,7 +50,7 @@ public sealed class DecisionTreeClassifier
     /// e.g. a bootstrap sample). Labels must be 0 .. k-1.</summary>
     public DecisionTreeClassifier Fit(float[][] features, int[] labels, IReadOnlyList<int>? rows = null)
     {
-        TreeChecks.Data(features, labels);
+        Guard.LabelledRows(features, labels);
         rows ??= Enumerable.Range(0, labels.Length).ToArray();
         if (rows.Count == 0)
             throw new ArgumentException("rows must not be empty: there is nothing to fit.", nameof(rows));
@@ -82,7 +82,7 @@ public sealed class DecisionTreeClassifier
     /// <summary>Accuracy on the given rows, like scikit-learn's <c>score</c>.</summary>
     public double Score(float[][] features, int[] labels)
     {
-        TreeChecks.Data(features, labels, requireLabels: false);
+        Guard.LabelledRows(features, labels, classIndices: false);
         var correct = 0;
         for (var i = 0; i < labels.Length; i++)
             if (Predict(features[i]) == labels[i]) correct++;

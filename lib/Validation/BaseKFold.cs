@@ -6,8 +6,8 @@ public abstract class BaseKFold
     /// <summary>Checks the settings; <paramref name="seed"/> is allowed only with <paramref name="shuffle"/> (as in scikit-learn).</summary>
     protected BaseKFold(int nSplits, bool shuffle, int? seed)
     {
-        SplitChecks.SplitCount(nSplits);
-        SplitChecks.SeedNeedsShuffle(shuffle, seed);
+        Guard.FoldCount(nSplits);
+        Guard.SeedNeedsShuffle(shuffle, seed);
         NSplits = nSplits;
         Shuffle = shuffle;
         Seed = seed;

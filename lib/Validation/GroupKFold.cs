@@ -7,7 +7,7 @@ public sealed class GroupKFold
     /// <summary>Creates the splitter (deterministic: scikit-learn's GroupKFold has no shuffle either).</summary>
     public GroupKFold(int nSplits = 5)
     {
-        SplitChecks.SplitCount(nSplits);
+        Guard.FoldCount(nSplits);
         NSplits = nSplits;
     }
 
@@ -20,7 +20,7 @@ public sealed class GroupKFold
     /// <summary>The fold (0 .. k-1) whose test set holds each row.</summary>
     public int[] FoldOfEachRow<T>(IReadOnlyList<T> groups) where T : notnull
     {
-        SplitChecks.Labels(groups, nameof(groups));
+        Guard.SampleLabels(groups, nameof(groups));
         // Groups are numbered in sorted key order, as numpy.unique does.
         var keys = groups.Distinct().Order(Comparer<T>.Default).ToArray();
         if (NSplits > keys.Length)

@@ -6,16 +6,16 @@ public sealed class KFold(int nSplits = 5, bool shuffle = false, int? seed = nul
     /// <summary>Yields the k folds of rows <c>0 .. count-1</c>; every row is in exactly one test fold.</summary>
     public IEnumerable<Fold> Split(int count)
     {
-        SplitChecks.SampleCount(count);
-        SplitChecks.NotMoreSplitsThanSamples(NSplits, count);
+        Guard.SampleCount(count);
+        Guard.FoldsFit(NSplits, count);
         return SplitMath.FromAssignment(Assign(count), NSplits);
     }
 
     /// <summary>The fold (0 .. k-1) whose test set holds each row: the primer's "kfold" column.</summary>
     public int[] FoldOfEachRow(int count)
     {
-        SplitChecks.SampleCount(count);
-        SplitChecks.NotMoreSplitsThanSamples(NSplits, count);
+        Guard.SampleCount(count);
+        Guard.FoldsFit(NSplits, count);
         return Assign(count);
     }
 

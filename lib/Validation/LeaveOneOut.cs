@@ -6,7 +6,7 @@ public sealed class LeaveOneOut
     /// <summary>Yields <paramref name="count"/> folds; fold i tests on row i.</summary>
     public IEnumerable<Fold> Split(int count)
     {
-        SplitChecks.SampleCount(count);
+        Guard.SampleCount(count);
         if (count < 2)
             throw new ArgumentException("count must be at least 2 for leave-one-out: with one row nothing is left to train on.", nameof(count));
         return Folds(count);

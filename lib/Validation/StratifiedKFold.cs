@@ -12,8 +12,8 @@ public sealed class StratifiedKFold(int nSplits = 5, bool shuffle = false, int? 
     /// <summary>The fold (0 .. k-1) whose test set holds each row.</summary>
     public int[] FoldOfEachRow<T>(IReadOnlyList<T> labels) where T : notnull
     {
-        SplitChecks.Labels(labels, nameof(labels));
-        SplitChecks.NotMoreSplitsThanSamples(NSplits, labels.Count, nameof(labels));
+        Guard.SampleLabels(labels, nameof(labels));
+        Guard.FoldsFit(NSplits, labels.Count, nameof(labels));
         var (codes, classCount) = SplitMath.EncodeByAppearance(labels);
         var classSizes = new int[classCount];
         foreach (var c in codes) classSizes[c]++;

@@ -8,7 +8,7 @@ public sealed class TimeSeriesSplit
     /// <c>count / (nSplits + 1)</c>), <paramref name="gap"/> rows dropped between train and test.</summary>
     public TimeSeriesSplit(int nSplits = 5, int? maxTrainSize = null, int? testSize = null, int gap = 0)
     {
-        SplitChecks.SplitCount(nSplits);
+        Guard.FoldCount(nSplits);
         if (maxTrainSize is <= 0)
             throw new ArgumentException($"maxTrainSize must be positive when given (got {maxTrainSize}).", nameof(maxTrainSize));
         if (testSize is <= 0)
@@ -36,7 +36,7 @@ public sealed class TimeSeriesSplit
     /// <summary>Yields the splits of rows <c>0 .. count-1</c>, which must already be in time order.</summary>
     public IEnumerable<Fold> Split(int count)
     {
-        SplitChecks.SampleCount(count);
+        Guard.SampleCount(count);
         if (NSplits + 1 > count)
             throw new ArgumentException($"Cannot make {NSplits + 1} blocks (nSplits + 1) from {count} samples.", nameof(count));
         var testSize = TestSize ?? count / (NSplits + 1);

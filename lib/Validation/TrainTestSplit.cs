@@ -8,8 +8,8 @@ public static class TrainTestSplit
     /// <summary>Splits rows <c>0 .. count-1</c>; the returned fold has index 0.</summary>
     public static Fold Split(int count, double testSize = 0.25, int? seed = null, bool shuffle = true)
     {
-        SplitChecks.SampleCount(count);
-        SplitChecks.SeedNeedsShuffle(shuffle, seed);
+        Guard.SampleCount(count);
+        Guard.SeedNeedsShuffle(shuffle, seed);
         var nTest = TestCount(count, testSize);
         var order = SplitMath.Range(count);
         if (!shuffle) return new Fold(0, order[..(count - nTest)], order[(count - nTest)..]); // the last rows, as in scikit-learn
@@ -22,8 +22,8 @@ public static class TrainTestSplit
     /// with the largest fractional remainders (ties: the class seen first). Every class needs at least two rows.</remarks>
     public static Fold Split<T>(int count, IReadOnlyList<T> stratify, double testSize = 0.25, int? seed = null) where T : notnull
     {
-        SplitChecks.SampleCount(count);
-        SplitChecks.Labels(stratify, nameof(stratify));
+        Guard.SampleCount(count);
+        Guard.SampleLabels(stratify, nameof(stratify));
         if (stratify.Count != count)
             throw new ArgumentException($"stratify has {stratify.Count} labels for {count} rows; it needs one label per row.", nameof(stratify));
         var nTest = TestCount(count, testSize);

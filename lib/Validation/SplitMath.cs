@@ -1,42 +1,5 @@
 namespace MLPrimer.Validation;
 
-/// <summary>Argument rules shared by the splitters, so every splitter words its errors the same way.</summary>
-internal static class SplitChecks
-{
-    internal static void SplitCount(int nSplits, string name = "nSplits")
-    {
-        if (nSplits < 2)
-            throw new ArgumentException($"{name} must be at least 2 (got {nSplits}): one fold leaves nothing to test on.", name);
-    }
-
-    internal static void SampleCount(int count, string name = "count")
-    {
-        if (count <= 0)
-            throw new ArgumentException($"{name} must be positive (got {count}): there is no data to split.", name);
-    }
-
-    internal static void NotMoreSplitsThanSamples(int nSplits, int count, string name = "count")
-    {
-        if (nSplits > count)
-            throw new ArgumentException($"Cannot make {nSplits} folds from {count} samples: nSplits must not exceed the number of samples.", name);
-    }
-
-    internal static void SeedNeedsShuffle(bool shuffle, int? seed)
-    {
-        if (!shuffle && seed is not null)
-            throw new ArgumentException("seed has no effect unless shuffle is true; leave it null or set shuffle.", "seed");
-    }
-
-    internal static void Labels<T>(IReadOnlyList<T>? labels, string name)
-    {
-        ArgumentNullException.ThrowIfNull(labels, name);
-        SampleCount(labels.Count, name + ".Count");
-        for (var i = 0; i < labels.Count; i++)
-            if (labels[i] is null)
-                throw new ArgumentException($"{name}[{i}] is null; every sample needs a value.", name);
-    }
-}
-
 /// <summary>Seeded Fisher-Yates shuffling and label encoding used by the splitters.</summary>
 internal static class SplitMath
 {
