@@ -143,8 +143,8 @@ internal static class Guard
     /// <summary>Throws at the first NaN or infinity; <paramref name="advice"/>, when given, follows the message.</summary>
     internal static void Finite(ReadOnlySpan<double> values, string name, string? advice = null) => FiniteCore(values, name, advice);
 
-    /// <summary>Throws at the first NaN or infinity.</summary>
-    internal static void Finite(ReadOnlySpan<float> values, string name) => FiniteCore(values, name, null);
+    /// <summary>Throws at the first NaN or infinity; <paramref name="advice"/>, when given, follows the message.</summary>
+    internal static void Finite(ReadOnlySpan<float> values, string name, string? advice = null) => FiniteCore(values, name, advice);
 
     /// <summary>A sample: at least <paramref name="minimum"/> values (<paramref name="purpose"/> says why), all finite
     /// (<paramref name="advice"/> says what to do about a NaN).</summary>
@@ -207,22 +207,49 @@ internal static class Guard
 
     // ---- Tables (rows of features) -----------------------------------------------------------------------------
 
-    /// <summary>A table: at least <paramref name="minimumRows"/> rows, none null, all of the same non-zero width, every value
-    /// finite. Returns the width.</summary>
-    internal static int Rows(double[][]? rows, string name, int minimumRows = 1) => RowsCore(rows, name, minimumRows, allowInfinity: false);
+    /// <summary>Which values a table check lets through.</summary>
+    internal enum Cells
+    {
+        /// <summary>Finite numbers only.</summary>
+        Finite,
+        /// <summary>Anything but NaN (±∞ pass).</summary>
+        NotNaN,
+        /// <summary>Any value: only the table's shape is checked.</summary>
+        Any,
+    }
 
-    /// <summary>As <see cref="Rows(double[][], string, int)"/> for single precision; <paramref name="allowInfinity"/> lets
-    /// ±∞ through (NaN never passes).</summary>
-    internal static int Rows(float[][]? rows, string name, int minimumRows = 1, bool allowInfinity = false) =>
-        RowsCore(rows, name, minimumRows, allowInfinity);
+    /// <summary>A table: at least <paramref name="minimumRows"/> rows, none null, all of the same non-zero width, and every value
+    /// allowed by <paramref name="cells"/> (finite by default). Returns the width.</summary>
+    internal static int Rows<T>(IReadOnlyList<T[]>? rows, string name, int minimumRows = 1, Cells cells = Cells.Finite)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(rows, name);
+        if (rows.Count < minimumRows)
+            throw new ArgumentException($"{name} needs at least {minimumRows} row(s), got {rows.Count}.", name);
+        var width = rows[0]?.Length ?? throw new ArgumentException($"{name} row 0 is null.", name);
+        if (width == 0) throw new ArgumentException($"{name} rows must have at least one column (row 0 is empty).", name);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row is null || row.Length != width)
+                throw new ArgumentException(
+                    $"{name} is ragged: row {i} has {row?.Length ?? 0} values, row 0 has {width}; all rows must have the same length.", name);
+            if (cells == Cells.Any) continue;
+            for (var j = 0; j < row.Length; j++)
+                if (T.IsNaN(row[j]) || (cells == Cells.Finite && T.IsInfinity(row[j])))
+                    throw new ArgumentException(
+                        $"{name} row {i} holds {row[j]} at column {j}; every value must be a {(cells == Cells.Finite ? "finite number" : "number (not NaN)")}.", name);
+        }
+        return width;
+    }
 
-    /// <summary>A classifier's training or scoring set: <paramref name="features"/> as in <see cref="Rows(float[][], string, int, bool)"/>
-    /// (infinity allowed, NaN not), one label per row, and when <paramref name="classIndices"/> every label ≥ 0. Returns the width.</summary>
+    /// <summary>A classifier's training or scoring set: <paramref name="features"/> a table as in <see cref="Rows{T}"/> whose values
+    /// may be infinite but not NaN, one label per row, and when <paramref name="classIndices"/> every label ≥ 0. Returns the width.</summary>
     internal static int LabelledRows(float[][]? features, int[]? labels, bool classIndices = true)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
-        var width = Rows(features, nameof(features), allowInfinity: true);
+        var width = Rows(features, nameof(features), cells: Cells.NotNaN);
         SameLength(features.Length, nameof(features), labels.Length, nameof(labels));
         if (classIndices)
             for (var i = 0; i < labels.Length; i++)
@@ -269,26 +296,5 @@ internal static class Guard
     {
         for (var i = 0; i < values.Length; i++)
             if (!T.IsFinite(values[i])) throw NotFinite(name, double.CreateTruncating(values[i]), i, advice);
-    }
-
-    private static int RowsCore<T>(T[][]? rows, string name, int minimumRows, bool allowInfinity) where T : IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(rows, name);
-        if (rows.Length < minimumRows)
-            throw new ArgumentException($"{name} needs at least {minimumRows} row(s), got {rows.Length}.", name);
-        var width = rows[0]?.Length ?? throw new ArgumentException($"{name} row 0 is null.", name);
-        if (width == 0) throw new ArgumentException($"{name} rows must have at least one column (row 0 is empty).", name);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            if (row is null || row.Length != width)
-                throw new ArgumentException(
-                    $"{name} is ragged: row {i} has {row?.Length ?? 0} values, row 0 has {width}; all rows must have the same length.", name);
-            for (var j = 0; j < row.Length; j++)
-                if (T.IsNaN(row[j]) || (!allowInfinity && T.IsInfinity(row[j])))
-                    throw new ArgumentException(
-                        $"{name} row {i} holds {row[j]} at column {j}; every value must be a {(allowInfinity ? "number (not NaN)" : "finite number")}.", name);
-        }
-        return width;
     }
 }

@@ -39,7 +39,7 @@ public static class AffineQuantizer
     public static QuantizedTensor QuantizePerTensor(ReadOnlySpan<float> values, int bits = 8, bool symmetric = false)
     {
         if (values.IsEmpty) throw new ArgumentException("values must not be empty.", nameof(values));
-        CheckFinite(values);
+        Guard.Finite(values, nameof(values), "The scale is chosen from their range.");
         var (scale, zeroPoint) = ChooseQParams(Min(values), Max(values), bits, symmetric);
         return QuantizePerTensor(values, scale, zeroPoint, bits);
     }
@@ -58,7 +58,7 @@ public static class AffineQuantizer
     public static QuantizedTensor QuantizePerChannel(ReadOnlySpan<float> values, int channels, int bits = 8, bool symmetric = false)
     {
         CheckChannels(values.Length, channels);
-        CheckFinite(values);
+        Guard.Finite(values, nameof(values), "The scale is chosen from their range.");
         var per = values.Length / channels;
         var scales = new double[channels];
         var zeroPoints = new int[channels];
@@ -104,13 +104,6 @@ public static class AffineQuantizer
         if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentException($"scale must be a positive finite number (got {scale}).", nameof(scale));
         if (zeroPoint < qmin || zeroPoint > qmax)
             throw new ArgumentException($"zeroPoint must be in [{qmin}, {qmax}] (got {zeroPoint}).", nameof(zeroPoint));
-    }
-
-    private static void CheckFinite(ReadOnlySpan<float> values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            if (!float.IsFinite(values[i]))
-                throw new ArgumentException($"values must be finite to choose a scale (values[{i}] is {values[i]}).", nameof(values));
     }
 
     private static void CheckChannels(int length, int channels)

@@ -27,7 +27,7 @@ public static class BehaviouralTests
         int repeats = 5, double maxFailureRate = 0.05, double threshold = 0.5, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(score);
-        int width = CheckInputs(inputs);
+        int width = Guard.Rows(inputs, nameof(inputs), cells: Guard.Cells.Any);
         if (!(noiseScale >= 0 && double.IsFinite(noiseScale)))
             throw new ArgumentOutOfRangeException(nameof(noiseScale), noiseScale, "noiseScale must be a finite number >= 0.");
         if (repeats < 1) throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "repeats must be at least 1.");
@@ -71,7 +71,7 @@ public static class BehaviouralTests
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(change);
-        int width = CheckInputs(inputs);
+        int width = Guard.Rows(inputs, nameof(inputs), cells: Guard.Cells.Any);
         if (!double.IsFinite(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be finite.");
         if (tolerance is { } t) CheckTolerance(t);
         CheckRate(maxFailureRate);
@@ -95,7 +95,7 @@ public static class BehaviouralTests
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(change);
-        int width = CheckInputs(inputs);
+        int width = Guard.Rows(inputs, nameof(inputs), cells: Guard.Cells.Any);
         CheckTolerance(tolerance);
         CheckRate(maxFailureRate);
         if (expected is not (ExpectedDirection.NonDecreasing or ExpectedDirection.NonIncreasing))
@@ -124,21 +124,6 @@ public static class BehaviouralTests
         double s = score(features);
         if (!double.IsFinite(s)) throw new ArgumentException($"score must return finite numbers; it returned {s}.", nameof(score));
         return s;
-    }
-
-    /// <summary>Checks the inputs are non-empty, non-null rows of one length, and returns that length.</summary>
-    private static int CheckInputs(IReadOnlyList<float[]> inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Count == 0) throw new ArgumentException("inputs must not be empty.", nameof(inputs));
-        int width = inputs[0]?.Length ?? throw new ArgumentException("inputs must not contain null rows; row 0 is null.", nameof(inputs));
-        for (int i = 0; i < inputs.Count; i++)
-        {
-            if (inputs[i] is null) throw new ArgumentException($"inputs must not contain null rows; row {i} is null.", nameof(inputs));
-            if (inputs[i].Length != width)
-                throw new ArgumentException($"inputs must all have {width} features; row {i} has {inputs[i].Length}.", nameof(inputs));
-        }
-        return width;
     }
 
     private static void CheckRate(double maxFailureRate)

@@ -39,12 +39,9 @@ public sealed class GaussianProcessRegressor
     /// <summary>Conditions the GP on the training points and targets.</summary>
     public GaussianProcessRegressor Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
     {
-        ArgumentNullException.ThrowIfNull(x);
+        Guard.Rows(x, nameof(x), cells: Guard.Cells.Any);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count == 0) throw new ArgumentException("x must contain at least one point.", nameof(x));
         if (y.Count != x.Count) throw new ArgumentException($"y has {y.Count} targets for {x.Count} points; it needs one per point.", nameof(y));
-        int dim = x[0].Length;
-        if (dim == 0 || x.Any(p => p.Length != dim)) throw new ArgumentException("Every point in x must have the same, non-zero number of coordinates.", nameof(x));
         if (y.Any(v => !double.IsFinite(v))) throw new ArgumentException("y must contain only finite values.", nameof(y));
 
         int n = x.Count;

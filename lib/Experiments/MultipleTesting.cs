@@ -28,8 +28,7 @@ public static class MultipleTesting
 
     private static void Validate(IReadOnlyList<double> pValues)
     {
-        ArgumentNullException.ThrowIfNull(pValues);
-        if (pValues.Count == 0) throw new ArgumentException("pValues must not be empty.", nameof(pValues));
-        if (pValues.Any(p => !(p >= 0 && p <= 1))) throw new ArgumentException("Every p-value must lie in [0, 1].", nameof(pValues));
+        Guard.NotEmpty(pValues, nameof(pValues));
+        Guard.Probabilities(pValues.ToArray(), nameof(pValues));
     }
 }

@@ -10,7 +10,7 @@ public static class Quantiles
     public static double Quantile(ReadOnlySpan<double> values, double q)
     {
         Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
-        CheckQ(q);
+        Guard.UnitInterval(q, nameof(q), "as a quantile level");
         var sorted = values.ToArray();
         Array.Sort(sorted);
         return Sorted(sorted, q);
@@ -21,7 +21,7 @@ public static class Quantiles
     {
         Guard.Sample(values, nameof(values), advice: Summary.MissingValuesAdvice);
         ArgumentNullException.ThrowIfNull(qs);
-        foreach (var q in qs) CheckQ(q);
+        foreach (var q in qs) Guard.UnitInterval(q, nameof(q), "as a quantile level");
         var sorted = values.ToArray();
         Array.Sort(sorted);
         return qs.Select(q => Sorted(sorted, q)).ToArray();
@@ -43,11 +43,5 @@ public static class Quantiles
         var lo = (int)Math.Floor(h);
         if (lo >= sorted.Length - 1) return sorted[^1];
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
-
-    private static void CheckQ(double q)
-    {
-        if (!(q >= 0 && q <= 1))
-            throw new ArgumentException($"Quantile levels must be in [0, 1], not {q}.", "q");
     }
 }
