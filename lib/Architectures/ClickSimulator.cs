@@ -177,7 +177,7 @@ public static class ClickSimulator
 
     private static void Check(int rows, ClickSimulatorOptions o)
     {
-        if (rows < 1) throw new ArgumentException($"rows must be at least 1 (got {rows}).", nameof(rows));
+        Guard.AtLeast(rows, 1, nameof(rows));
         void AtLeastOne(int value, string name)
         {
             if (value < 1) throw new ArgumentException($"{name} must be at least 1 (got {value}).", "options");

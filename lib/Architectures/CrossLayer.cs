@@ -13,7 +13,7 @@ public sealed class CrossLayer : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>A cross layer for inputs of <paramref name="dimension"/> features.</summary>
     public CrossLayer(int dimension) : base(nameof(CrossLayer))
     {
-        if (dimension < 1) throw new ArgumentException($"dimension must be at least 1 (got {dimension}).", nameof(dimension));
+        Guard.AtLeast(dimension, 1, nameof(dimension));
         linear = nn.Linear(dimension, dimension);
         RegisterComponents();
     }

@@ -41,7 +41,7 @@ public sealed class NamedTensorDataset
     /// shuffled with <paramref name="generator"/> when <paramref name="shuffle"/> is true.</summary>
     public IEnumerable<Batch> Batches(int batchSize, bool shuffle = false, Generator? generator = null, torch.Device? device = null)
     {
-        if (batchSize < 1) throw new ArgumentException($"batchSize must be at least 1 (got {batchSize}).", nameof(batchSize));
+        Guard.AtLeast(batchSize, 1, nameof(batchSize));
         return Iterate(batchSize, shuffle, generator, device);
     }
 

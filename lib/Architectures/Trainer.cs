@@ -39,8 +39,8 @@ public sealed class Trainer
     public Trainer(int maxEpochs, int batchSize = 512, int? patience = null, string? checkpointPath = null, torch.Device? device = null,
         int seed = 0, TextWriter? log = null)
     {
-        if (maxEpochs < 1) throw new ArgumentException($"maxEpochs must be at least 1 (got {maxEpochs}).", nameof(maxEpochs));
-        if (batchSize < 1) throw new ArgumentException($"batchSize must be at least 1 (got {batchSize}).", nameof(batchSize));
+        Guard.AtLeast(maxEpochs, 1, nameof(maxEpochs));
+        Guard.AtLeast(batchSize, 1, nameof(batchSize));
         if (patience is < 1) throw new ArgumentException($"patience must be at least 1 when given (got {patience}).", nameof(patience));
         MaxEpochs = maxEpochs;
         BatchSize = batchSize;

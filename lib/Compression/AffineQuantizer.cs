@@ -17,8 +17,8 @@ public static class AffineQuantizer
     public static (double Scale, int ZeroPoint) ChooseQParams(float min, float max, int bits = 8, bool symmetric = false)
     {
         var (qmin, qmax) = Range(bits);
-        if (!float.IsFinite(min)) throw new ArgumentException($"min must be a finite number (got {min}).", nameof(min));
-        if (!float.IsFinite(max)) throw new ArgumentException($"max must be a finite number (got {max}).", nameof(max));
+        Guard.Finite(min, nameof(min));
+        Guard.Finite(max, nameof(max));
         if (min > max) throw new ArgumentException($"min must be <= max (got {min} and {max}).", nameof(min));
         var minNeg = Math.Min(min, 0f);
         var maxPos = Math.Max(max, 0f);

@@ -23,7 +23,7 @@ public static class GradientCheckpointing
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(loss);
-        if (layers.Count == 0) throw new ArgumentException("layers must not be empty.", nameof(layers));
+        Guard.NotEmpty(layers.Count, nameof(layers));
         if (segments < 1 || segments > layers.Count)
             throw new ArgumentException($"segments must be between 1 and the number of layers ({layers.Count}); got {segments}.", nameof(segments));
         var bounds = SegmentBounds(layers.Count, segments);
@@ -86,7 +86,7 @@ public static class GradientCheckpointing
     /// followed by <paramref name="layers"/> (the first layers % segments segments are one layer longer).</summary>
     public static int[] SegmentBounds(int layers, int segments)
     {
-        if (layers < 1) throw new ArgumentException($"layers must be at least 1 (got {layers}).", nameof(layers));
+        Guard.AtLeast(layers, 1, nameof(layers));
         if (segments < 1 || segments > layers)
             throw new ArgumentException($"segments must be between 1 and layers ({layers}); got {segments}.", nameof(segments));
         var bounds = new int[segments + 1];

@@ -53,7 +53,7 @@ public static class MpiLauncher
     /// <summary>Runs <paramref name="processes"/> worker ranks with <paramref name="arguments"/> and returns how the job ended; never waits longer than <paramref name="timeout"/>.</summary>
     public static MpiRunResult Run(int processes, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellation = default)
     {
-        if (processes < 1) throw new ArgumentException($"processes must be at least 1 (got {processes}).", nameof(processes));
+        Guard.AtLeast(processes, 1, nameof(processes));
         ArgumentNullException.ThrowIfNull(arguments);
         if (timeout <= TimeSpan.Zero) throw new ArgumentException($"timeout must be positive (got {timeout}).", nameof(timeout));
         var mpiexec = FindExecutable();

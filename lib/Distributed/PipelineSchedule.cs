@@ -44,8 +44,8 @@ public sealed class PipelineSchedule
     /// <paramref name="forwardTime"/> and its backward <paramref name="backwardTime"/> per micro-batch.</summary>
     public static PipelineSchedule GPipe(int stages, int microBatches, double forwardTime = 1, double backwardTime = 2)
     {
-        if (stages < 1) throw new ArgumentException($"stages must be at least 1 (got {stages}).", nameof(stages));
-        if (microBatches < 1) throw new ArgumentException($"microBatches must be at least 1 (got {microBatches}).", nameof(microBatches));
+        Guard.AtLeast(stages, 1, nameof(stages));
+        Guard.AtLeast(microBatches, 1, nameof(microBatches));
         if (!(forwardTime > 0) || double.IsInfinity(forwardTime))
             throw new ArgumentException($"forwardTime must be a positive finite number (got {forwardTime}).", nameof(forwardTime));
         if (!(backwardTime > 0) || double.IsInfinity(backwardTime))
@@ -74,8 +74,8 @@ public sealed class PipelineSchedule
     /// <summary>GPipe's bubble fraction for equal-cost stages: (K - 1)/(M + K - 1).</summary>
     public static double GPipeBubbleFormula(int stages, int microBatches)
     {
-        if (stages < 1) throw new ArgumentException($"stages must be at least 1 (got {stages}).", nameof(stages));
-        if (microBatches < 1) throw new ArgumentException($"microBatches must be at least 1 (got {microBatches}).", nameof(microBatches));
+        Guard.AtLeast(stages, 1, nameof(stages));
+        Guard.AtLeast(microBatches, 1, nameof(microBatches));
         return (stages - 1.0) / (microBatches + stages - 1.0);
     }
 }

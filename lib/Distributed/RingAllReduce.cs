@@ -91,7 +91,7 @@ public static class RingAllReduce
     public static double ElementsSentPerWorker(long n, int workers)
     {
         if (n < 0) throw new ArgumentException($"n must not be negative (got {n}).", nameof(n));
-        if (workers < 1) throw new ArgumentException($"workers must be at least 1 (got {workers}).", nameof(workers));
+        Guard.AtLeast(workers, 1, nameof(workers));
         return 2.0 * (workers - 1) / workers * n;
     }
 

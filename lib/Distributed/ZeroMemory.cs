@@ -22,7 +22,7 @@ public static class ZeroMemory
     /// <summary>Model-state bytes per parameter on one device for <paramref name="stage"/> over <paramref name="devices"/> devices.</summary>
     public static double BytesPerParameter(ZeroStage stage, int devices, double parameterBytes = 2, double gradientBytes = 2, double optimizerBytes = 12)
     {
-        if (devices < 1) throw new ArgumentException($"devices must be at least 1 (got {devices}).", nameof(devices));
+        Guard.AtLeast(devices, 1, nameof(devices));
         if (parameterBytes < 0 || gradientBytes < 0 || optimizerBytes < 0)
             throw new ArgumentException("byte counts must not be negative.", parameterBytes < 0 ? nameof(parameterBytes) : gradientBytes < 0 ? nameof(gradientBytes) : nameof(optimizerBytes));
         return stage switch

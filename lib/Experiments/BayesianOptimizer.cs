@@ -49,9 +49,9 @@ public sealed class BayesianOptimizer
         for (var i = 0; i < lower.Length; i++)
             if (!(upper[i] > lower[i]) || !double.IsFinite(lower[i]) || !double.IsFinite(upper[i]))
                 throw new ArgumentException($"Dimension {i}: upper ({upper[i]}) must be finite and greater than lower ({lower[i]}).", nameof(upper));
-        if (initialPoints < 1) throw new ArgumentException($"initialPoints must be at least 1 (got {initialPoints}).", nameof(initialPoints));
+        Guard.AtLeast(initialPoints, 1, nameof(initialPoints));
         if (!(xi >= 0)) throw new ArgumentException($"xi must be non-negative (got {xi}).", nameof(xi));
-        if (candidates < 1) throw new ArgumentException($"candidates must be at least 1 (got {candidates}).", nameof(candidates));
+        Guard.AtLeast(candidates, 1, nameof(candidates));
         _lower = (double[])lower.Clone();
         _upper = (double[])upper.Clone();
         _rng = new Random(seed);
@@ -89,7 +89,7 @@ public sealed class BayesianOptimizer
     public OptimizationResult Maximize(Func<double[], double> objective, int evaluations)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        if (evaluations < 1) throw new ArgumentException($"evaluations must be at least 1 (got {evaluations}).", nameof(evaluations));
+        Guard.AtLeast(evaluations, 1, nameof(evaluations));
         for (var i = 0; i < evaluations; i++)
         {
             var x = Suggest();

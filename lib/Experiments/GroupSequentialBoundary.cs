@@ -22,14 +22,14 @@ public static class GroupSequentialBoundary
     public static double CrossingProbability(IReadOnlyList<double> boundaries)
     {
         ArgumentNullException.ThrowIfNull(boundaries);
-        if (boundaries.Count == 0) throw new ArgumentException("boundaries must not be empty.", nameof(boundaries));
+        Guard.NotEmpty(boundaries.Count, nameof(boundaries));
         if (boundaries.Any(b => !(b > 0) || !double.IsFinite(b))) throw new ArgumentException("Every boundary must be positive and finite.", nameof(boundaries));
         return Crossing(boundaries.ToArray());
     }
 
     private static double[] Solve(int looks, double alpha, Func<double, int, double> shape)
     {
-        if (looks < 1) throw new ArgumentException($"looks must be at least 1 (got {looks}).", nameof(looks));
+        Guard.AtLeast(looks, 1, nameof(looks));
         Guard.OpenUnitInterval(alpha, nameof(alpha));
         double[] Bounds(double c) => Enumerable.Range(1, looks).Select(k => shape(c, k)).ToArray();
         double lo = 0.5, hi = 8;

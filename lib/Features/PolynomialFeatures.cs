@@ -13,7 +13,7 @@ public sealed class PolynomialFeatures
     /// <summary>Creates the transformer: terms up to total <paramref name="degree"/> (at least 1), optionally only products of distinct inputs, optionally with a bias column.</summary>
     public PolynomialFeatures(int degree = 2, bool interactionOnly = false, bool includeBias = true)
     {
-        if (degree < 1) throw new ArgumentException($"degree must be at least 1 (got {degree}).", nameof(degree));
+        Guard.AtLeast(degree, 1, nameof(degree));
         Degree = degree;
         InteractionOnly = interactionOnly;
         IncludeBias = includeBias;

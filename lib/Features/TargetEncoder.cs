@@ -13,7 +13,7 @@ public sealed class TargetEncoder
     {
         if (!(smoothing >= 0) || double.IsInfinity(smoothing))
             throw new ArgumentException($"smoothing must be a finite number >= 0 (got {smoothing}).", nameof(smoothing));
-        if (folds < 2) throw new ArgumentException($"folds must be at least 2 (got {folds}).", nameof(folds));
+        Guard.AtLeast(folds, 2, nameof(folds));
         Smoothing = smoothing;
         Folds = folds;
         Seed = seed;
@@ -132,7 +132,7 @@ public sealed class TargetEncoder
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(y);
-        if (categories.Count == 0) throw new ArgumentException("categories must not be empty.", nameof(categories));
+        Guard.NotEmpty(categories.Count, nameof(categories));
         if (y.Count != categories.Count)
             throw new ArgumentException($"y must have one target per category value ({categories.Count}); got {y.Count}.", nameof(y));
         for (int i = 0; i < categories.Count; i++)

@@ -44,8 +44,8 @@ public static class ChiSquaredTest
     public static ChiSquaredTestResult TwoSample(ReadOnlySpan<int> reference, ReadOnlySpan<int> current, int categories)
     {
         if (categories < 2) throw new ArgumentException($"categories must be at least 2, got {categories}.", nameof(categories));
-        if (reference.Length == 0) throw new ArgumentException("reference must not be empty.", nameof(reference));
-        if (current.Length == 0) throw new ArgumentException("current must not be empty.", nameof(current));
+        Guard.NotEmpty(reference.Length, nameof(reference));
+        Guard.NotEmpty(current.Length, nameof(current));
         var counts = new double[2, categories];
         foreach (var c in reference) counts[0, Guard.Code(c, categories, nameof(reference), "category")]++;
         foreach (var c in current) counts[1, Guard.Code(c, categories, nameof(current), "category")]++;

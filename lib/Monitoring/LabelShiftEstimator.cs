@@ -9,10 +9,10 @@ public static class LabelShiftEstimator
     public static LabelShiftEstimate Estimate(ReadOnlySpan<int> sourceLabels, ReadOnlySpan<int> sourcePredictions, ReadOnlySpan<int> targetPredictions, int classes)
     {
         if (classes < 2) throw new ArgumentException($"classes must be at least 2, got {classes}.", nameof(classes));
-        if (sourceLabels.Length == 0) throw new ArgumentException("sourceLabels must not be empty.", nameof(sourceLabels));
+        Guard.NotEmpty(sourceLabels.Length, nameof(sourceLabels));
         if (sourcePredictions.Length != sourceLabels.Length)
             throw new ArgumentException($"sourcePredictions has {sourcePredictions.Length} entries for {sourceLabels.Length} labels; lengths must match.", nameof(sourcePredictions));
-        if (targetPredictions.Length == 0) throw new ArgumentException("targetPredictions must not be empty.", nameof(targetPredictions));
+        Guard.NotEmpty(targetPredictions.Length, nameof(targetPredictions));
         var joint = Matrix<double>.Build.Dense(classes, classes);
         var p = new double[classes];
         for (var i = 0; i < sourceLabels.Length; i++)

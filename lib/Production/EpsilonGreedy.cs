@@ -11,8 +11,7 @@ public sealed class EpsilonGreedy : IBandit
     public EpsilonGreedy(int arms, double epsilon, int seed = 0)
     {
         Guard.AtLeast(arms, 1, nameof(arms));
-        if (!(epsilon >= 0 && epsilon <= 1))
-            throw new ArgumentException($"epsilon must lie in [0, 1] (got {epsilon}).", nameof(epsilon));
+        Guard.UnitInterval(epsilon, nameof(epsilon));
         Epsilon = epsilon;
         _rng = new Random(seed);
         _counts = new int[arms];

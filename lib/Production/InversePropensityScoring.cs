@@ -70,7 +70,7 @@ public static class InversePropensityScoring
             throw new ArgumentException($"targetProbabilities has {targetProbabilities.Count} values but rewards has {rewards.Count}: one per logged row.", nameof(targetProbabilities));
         for (var i = 0; i < rewards.Count; i++)
         {
-            if (!double.IsFinite(rewards[i])) throw new ArgumentException($"rewards[{i}] is {rewards[i]}; rewards must be finite.", nameof(rewards));
+            if (!double.IsFinite(rewards[i])) throw Guard.NotFinite(nameof(rewards), rewards[i], i);
             if (!(propensities[i] > 0 && propensities[i] <= 1))
                 throw new ArgumentException($"propensities[{i}] is {propensities[i]}; a logged action's propensity must lie in (0, 1] (log it when the action is chosen).", nameof(propensities));
             if (!(targetProbabilities[i] >= 0 && targetProbabilities[i] <= 1))

@@ -15,7 +15,7 @@ public sealed class LinUcb
     public LinUcb(int arms, int dimension, double alpha)
     {
         Guard.AtLeast(arms, 1, nameof(arms));
-        if (dimension < 1) throw new ArgumentException($"dimension must be at least 1 (got {dimension}).", nameof(dimension));
+        Guard.AtLeast(dimension, 1, nameof(dimension));
         if (!(alpha > 0) || !double.IsFinite(alpha))
             throw new ArgumentException($"alpha must be a positive finite number (got {alpha}).", nameof(alpha));
         Alpha = alpha;
@@ -139,8 +139,7 @@ public sealed class LinUcb
         if (context.Count != Dimension)
             throw new ArgumentException($"context must have {Dimension} numbers (got {context.Count}).", nameof(context));
         for (var i = 0; i < context.Count; i++)
-            if (!double.IsFinite(context[i]))
-                throw new ArgumentException($"context must hold finite numbers; found {context[i]} at index {i}.", nameof(context));
+            if (!double.IsFinite(context[i])) throw Guard.NotFinite(nameof(context), context[i], i);
     }
 
     private static double[,] Identity(int d)

@@ -17,8 +17,7 @@ public static class RandomExtensions
     public static double NextGaussian(this Random rng, double mean, double std)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        if (!double.IsFinite(mean))
-            throw new ArgumentException($"mean must be a finite number (got {mean}).", nameof(mean));
+        Guard.Finite(mean, nameof(mean));
         if (!double.IsFinite(std) || std < 0)
             throw new ArgumentException($"std must be a finite number ≥ 0 (got {std}); it is the standard deviation, not the variance.", nameof(std));
         return mean + std * rng.NextGaussian();

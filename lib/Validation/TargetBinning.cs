@@ -30,8 +30,7 @@ public static class TargetBinning
         var max = double.NegativeInfinity;
         for (var i = 0; i < values.Count; i++)
         {
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"values[{i}] is {values[i]}; every value must be a finite number.", nameof(values));
+            if (!double.IsFinite(values[i])) throw Guard.NotFinite(nameof(values), values[i], i);
             min = Math.Min(min, values[i]);
             max = Math.Max(max, values[i]);
         }
