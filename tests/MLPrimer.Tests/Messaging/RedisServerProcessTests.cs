@@ -27,6 +27,21 @@ public class RedisServerProcessTests
         Assert.False(Directory.Exists(dir));
     }
 
+    /// <summary>redis-server must be told a port number; one taken after the pick makes it exit, and another port is tried.</summary>
+    [Fact]
+    public void APortTakenBetweenPickAndBindIsReplacedByAnother()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        int taken = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var picks = new Queue<int>([taken]);
+        using var server = RedisServerProcess.Start(0, 30, "redis-server", Environment.ProcessId, () => picks.TryDequeue(out var p) ? p : MLPrimer.Processes.LoopbackPort.Pick());
+        Assert.Empty(picks);
+        Assert.NotEqual(taken, server.Port);
+        using var redis = server.Connect();
+        Assert.True(redis.GetDatabase().Ping() < TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server.</summary>
     [Fact]
     public void TheServerDiesWithAKilledOwner()

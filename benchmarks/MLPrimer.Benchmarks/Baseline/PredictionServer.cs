@@ -4,18 +4,19 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MLPrimer.Serving;
 
-namespace MLPrimer.Serving;
+namespace MLPrimer.Benchmarks.Baseline;
 
 /// <summary>One line of a server's request log (JSON lines, snake_case names).</summary>
-public sealed record RequestLogEntry(DateTime Time, string Method, string Path, int Status, int Rows, string Version, double LatencyMs);
+internal sealed record RequestLogEntry(DateTime Time, string Method, string Path, int Status, int Rows, string Version, double LatencyMs);
 
 /// <summary>
 /// A dependency-free model server on <see cref="HttpListener"/>, bound to 127.0.0.1: <c>POST /predict</c> takes
 /// <c>{"X": [[...], ...]}</c> and answers <c>{"y": [...], "version": "..."}</c>; <c>GET /health</c> and <c>GET /metrics</c> report
 /// status and counters; <see cref="SwapModel(Func{float[][], float[]}, string)"/> replaces the model without dropping a request.
 /// </summary>
-public sealed class PredictionServer : IDisposable
+internal sealed class PredictionServer : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private sealed record Served(Func<float[][], Task<float[]>> Predict, string Version);
@@ -36,12 +37,16 @@ public sealed class PredictionServer : IDisposable
 
     /// <summary>Starts serving the asynchronous batch model <paramref name="predictAsync"/> (e.g. one that goes through a <see cref="DynamicBatcher{TIn, TOut}"/>).</summary>
     public PredictionServer(Func<float[][], Task<float[]>> predictAsync, string version, int port = 0, string? logPath = null)
+        : this(predictAsync, version, port, logPath, null, null) { }
+
+    /// <summary>As above, with the ports to try drawn from <paramref name="pickPort"/> and the drain on <see cref="Dispose"/> limited to <paramref name="drainTimeout"/> (the tests set both).</summary>
+    internal PredictionServer(Func<float[][], Task<float[]>> predictAsync, string version, int port, string? logPath, Func<int>? pickPort, TimeSpan? drainTimeout)
     {
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
         served = new Served(predictAsync, version);
-        Port = port == 0 ? FreePort() : port;
+        Port = port == 0 ? (pickPort ?? FreePort)() : port;
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         if (logPath is not null)
