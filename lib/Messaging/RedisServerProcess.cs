@@ -93,6 +93,7 @@ public sealed class RedisServerProcess : IDisposable
             watchdog = child.StartWatchdog(ownerPid);
             var server = new RedisServerProcess(child, watchdog, port, directory, version);
             child.Owner = server;
+            child.AfterExit = () => TryDelete(directory);
             return server;
         }
         catch

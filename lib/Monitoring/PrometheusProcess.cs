@@ -132,6 +132,7 @@ public sealed class PrometheusProcess : IDisposable
             watchdog = started.StartWatchdog(Environment.ProcessId);
             var server = new PrometheusProcess(started, watchdog, directory, port);
             started.Owner = server;
+            started.AfterExit = () => TryDelete(directory);
             return server;
         }
         catch

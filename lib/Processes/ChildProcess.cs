@@ -25,7 +25,11 @@ internal sealed class ChildProcess : IDisposable
 
     static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
-        foreach (var child in Live.Keys) child.Kill();
+        foreach (var child in Live.Keys)
+        {
+            child.Kill();
+            try { child.AfterExit?.Invoke(); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     };
 
     private ChildProcess(Process process, int maxLines)
@@ -64,6 +68,9 @@ internal sealed class ChildProcess : IDisposable
 
     /// <summary>The public object that wraps this process (used by <see cref="DisposeOwners{T}"/>).</summary>
     internal IDisposable? Owner { get; set; }
+
+    /// <summary>What to clean up (a temporary folder) when this process exits and kills the child without its owner's Dispose.</summary>
+    internal Action? AfterExit { get; set; }
 
     internal int Id => process.Id;
 

@@ -2,7 +2,7 @@
 //   checkpoint.zip (Checkpoint.Save), vectors.txt (KeyedVectors.SaveWord2VecFormat), report.json (DataParallelReport.Save).
 // Version v holds the value v everywhere (every weight, every vector element, every loss), so a reader can tell a whole
 // version from a mixture. Usage: AtomicWriter <folder> [rounds]; without rounds it runs until killed.
-// It prints "writing" when its loop is about to start (after loading TorchSharp), so the test knows when to aim its kill.
+// It prints a line after each file it has saved, so the test can aim its kill at any point of the loop.
 using System.Globalization;
 using MLPrimer.Device;
 using MLPrimer.Distributed;
@@ -24,13 +24,15 @@ var words = Enumerable.Range(0, 2000).Select(i => $"w{i}").ToArray();
 var vectors = new[] { 1, 2 }.Select(v => new KeyedVectors(words, Enumerable.Repeat((float)v, words.Length * 50).ToArray(), 50)).ToArray();
 var reports = new[] { 1, 2 }.Select(v => new DataParallelReport(v, v, v, v, v, v, v, v, true, Filled(v), Filled(v), Filled(v), Filled(v),
     Enumerable.Repeat((float)v, 20_000).ToArray(), v, Filled(v))).ToArray();
-Console.WriteLine("writing");
 for (var round = 0; round < rounds; round++)
 {
     var v = round % 2;
     Checkpoint.Save(Path.Combine(folder, "checkpoint.zip"), models[v], null, epoch: v + 1);
+    Console.WriteLine($"saved checkpoint {v + 1}");
     vectors[v].SaveWord2VecFormat(Path.Combine(folder, "vectors.txt"));
+    Console.WriteLine($"saved vectors {v + 1}");
     reports[v].Save(Path.Combine(folder, "report.json"));
+    Console.WriteLine($"saved report {v + 1}");
 }
 
 static double[] Filled(int v) => Enumerable.Repeat((double)v, 1000).ToArray();

@@ -61,7 +61,7 @@ internal sealed class PredictionServer : IDisposable
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
         served = new Served(predictAsync, version);
-        drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(5);
+        this.drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(5);
         // HttpListener cannot bind port 0, so a port is picked first; one that someone takes before the bind is replaced.
         for (var attempt = 1; ; attempt++)
         {
@@ -160,6 +160,7 @@ internal sealed class PredictionServer : IDisposable
                     (status, body) = (404, Error($"no route {request.HttpMethod} {path}"));
                     break;
             }
+            if (!unanswered.TryRemove(context, out _)) return;   // Dispose gave up waiting and answered 503
             // Count and log before answering, so a client that has its answer also finds it in the counters and the log.
             double ms = clock.Elapsed.TotalMilliseconds;
             Metrics.Record(status, ms, rows);
@@ -168,7 +169,6 @@ internal sealed class PredictionServer : IDisposable
                 string line = JsonSerializer.Serialize(new RequestLogEntry(DateTime.UtcNow, request.HttpMethod, path, status, rows, model.Version, Math.Round(ms, 4)), Json);
                 lock (logLock) log.WriteLine(line);
             }
-            if (!unanswered.TryRemove(context, out _)) return;   // Dispose gave up waiting and answered 503
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
             context.Response.ContentType = path == "/metrics" ? "text/plain; version=0.0.4" : "application/json";
