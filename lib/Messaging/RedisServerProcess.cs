@@ -90,7 +90,7 @@ public sealed class RedisServerProcess : IDisposable
             var version = Field("redis_version") ?? "unknown";
             // If the owner dies without running its exit handlers (SIGKILL, a crashed kernel), nothing in it can stop the
             // server; the watchdog outlives it and does.
-            watchdog = child.StartWatchdog(ownerPid);
+            watchdog = child.StartWatchdog(ownerPid, directory);
             var server = new RedisServerProcess(child, watchdog, port, directory, version);
             child.Owner = server;
             child.AfterExit = () => TryDelete(directory);

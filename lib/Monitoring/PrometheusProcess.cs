@@ -129,7 +129,7 @@ public sealed class PrometheusProcess : IDisposable
             // Whoever answered must be this Prometheus (its database folder is ours), not another server that held the port.
             if (!Answers(http, "api/v1/status/flags", Path.Combine(directory, "data")))
                 throw new AddressInUseException($"127.0.0.1:{port} is served by another program, not by prometheus {started.Id}.");
-            watchdog = started.StartWatchdog(Environment.ProcessId);
+            watchdog = started.StartWatchdog(Environment.ProcessId, directory);
             var server = new PrometheusProcess(started, watchdog, directory, port);
             started.Owner = server;
             started.AfterExit = () => TryDelete(directory);

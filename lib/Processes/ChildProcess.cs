@@ -171,11 +171,15 @@ internal sealed class ChildProcess : IDisposable
     internal Task WaitForExitAsync(CancellationToken cancellation) => process.WaitForExitAsync(cancellation);
 
     /// <summary>
-    /// Starts a shell loop that kills this process (SIGKILL) within a second or two once <paramref name="ownerPid"/> is gone: a
-    /// process killed outright runs no exit handler, and programs such as redis-server do not watch their parent.
+    /// Starts a shell loop that kills this process (SIGKILL) within a second or two once <paramref name="ownerPid"/> is gone, and
+    /// then deletes <paramref name="folder"/> (its temporary folder) if the owner is gone: a process killed outright runs no exit
+    /// handler, and programs such as redis-server do not watch their parent.
     /// </summary>
-    internal ChildProcess StartWatchdog(int ownerPid) =>
-        Start("/bin/sh", ["-c", $"while kill -0 {ownerPid} 2>/dev/null && kill -0 {Id} 2>/dev/null; do sleep 1; done; kill -9 {Id} 2>/dev/null"]);
+    internal ChildProcess StartWatchdog(int ownerPid, string? folder = null)
+    {
+        var cleanup = folder is null ? "" : $"; kill -0 {ownerPid} 2>/dev/null || rm -rf '{folder.Replace("'", "'\\''")}'";
+        return Start("/bin/sh", ["-c", $"while kill -0 {ownerPid} 2>/dev/null && kill -0 {Id} 2>/dev/null; do sleep 1; done; kill -9 {Id} 2>/dev/null{cleanup}"]);
+    }
 
     /// <summary>Disposes every owner of type <typeparamref name="T"/> whose process is still registered.</summary>
     internal static void DisposeOwners<T>() where T : IDisposable

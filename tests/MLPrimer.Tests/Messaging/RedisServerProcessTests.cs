@@ -42,7 +42,7 @@ public class RedisServerProcessTests
         Assert.True(redis.GetDatabase().Ping() < TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server.</summary>
+    /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server and deletes its folder.</summary>
     [Fact]
     public void TheServerDiesWithAKilledOwner()
     {
@@ -55,6 +55,8 @@ public class RedisServerProcessTests
         while (ProcessIsAlive(server.ProcessId) && waited.Elapsed.TotalSeconds < 15) Thread.Sleep(100);
         Assert.False(ProcessIsAlive(server.ProcessId), "redis-server outlived its killed owner");
         Assert.False(RedisServerProcess.IsListening(server.Port));
+        while (Directory.Exists(server.Directory) && waited.Elapsed.TotalSeconds < 15) Thread.Sleep(100);
+        Assert.False(Directory.Exists(server.Directory), "the killed owner's redis folder was left behind");
     }
 
     [Fact]
