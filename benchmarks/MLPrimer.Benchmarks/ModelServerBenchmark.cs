@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLPrimer.Benchmarks.Baseline;
 using MLPrimer.Device;
 using MLPrimer.Serving;
 using TorchSharp;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using MLPrimer.Processes;
 
 namespace MLPrimer.Distributed;
 
@@ -58,68 +58,30 @@ public static class MpiLauncher
         if (timeout <= TimeSpan.Zero) throw new ArgumentException($"timeout must be positive (got {timeout}).", nameof(timeout));
         var mpiexec = FindExecutable();
         var worker = WorkerPath();
-        var psi = new ProcessStartInfo(mpiexec)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Root(),                                 // the ranks find data/ from here
-        };
         // -launcher fork: ranks are forked locally, no ssh; -n N copies of "dotnet worker.dll args".
-        foreach (var a in new[] { "-launcher", "fork", "-n", processes.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", worker })
-            psi.ArgumentList.Add(a);
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        psi.Environment["OMP_NUM_THREADS"] = "1";
-        psi.Environment["MKL_NUM_THREADS"] = "1";
-        psi.Environment["HYDRA_IFACE"] = "lo";
-
-        var output = new StringBuilder();
-        void Append(string? line) { if (line is null) return; lock (output) output.AppendLine(line); }
+        List<string> command = ["-launcher", "fork", "-n", processes.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", worker];
+        command.AddRange(arguments);
+        var environment = new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["MKL_NUM_THREADS"] = "1", ["HYDRA_IFACE"] = "lo" };
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        lock (Running) Running.Add(process);
+        // The ranks find data/ from the repository root. The job is killed with its tree on timeout, on cancellation, and
+        // when the host process exits (a kernel shut down mid-cell).
+        using var job = ChildProcess.Start(mpiexec, command, Root(), environment, redirectInput: false);
         var finished = false;
-        try
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
         {
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             limit.CancelAfter(timeout);
             try
             {
-                process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();   // also drains the redirected streams
+                job.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();   // also drains the redirected streams
                 finished = true;
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested) { }   // the time limit
+            finally
+            {
+                if (!finished) job.Kill();
+            }
         }
-        finally
-        {
-            if (!finished) KillTree(process);
-            lock (Running) Running.Remove(process);
-        }
-        string text;
-        lock (output) text = output.ToString();
-        return new MpiRunResult(finished ? process.ExitCode : -1, !finished, clock.Elapsed, text);
-    }
-
-    // Jobs still running when the host process exits (a kernel shut down mid-cell) are killed with it.
-    private static readonly HashSet<Process> Running = NewRunningSet();
-
-    private static HashSet<Process> NewRunningSet()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            lock (Running) foreach (var p in Running.ToArray()) KillTree(p);
-        };
-        return [];
-    }
-
-    private static void KillTree(Process process)
-    {
-        try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } // already gone
-        process.WaitForExit(5000);
+        var text = string.Concat(job.Lines.Select(l => l + Environment.NewLine));
+        return new MpiRunResult(finished ? job.ExitCode : -1, !finished, clock.Elapsed, text);
     }
 }

@@ -1,4 +1,5 @@
 using MLPrimer.Data;
+using MLPrimer.Processes;
 
 namespace MLPrimer.Messaging;
 
@@ -15,6 +16,7 @@ public sealed class FeatureWorkerProcess : IDisposable
     {
         this.child = child;
         Consumer = consumer;
+        child.Owner = this;
     }
 
     /// <summary>The consumer name the worker uses in its group.</summary>
@@ -73,6 +75,9 @@ public sealed class FeatureWorkerProcess : IDisposable
 
     /// <summary>Waits up to <paramref name="timeoutSeconds"/> for the worker to exit on its own; true when it did.</summary>
     public bool WaitForExit(int timeoutSeconds = 60) => child.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds));
+
+    /// <summary>Kills every worker this process started and has not disposed yet (the notebook kernel calls it when it is disposed).</summary>
+    public static void StopAll() => ChildProcess.DisposeOwners<FeatureWorkerProcess>();
 
     /// <summary>Kills the worker if it is still running.</summary>
     public void Dispose() => child.Dispose();

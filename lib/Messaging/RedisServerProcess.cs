@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MLPrimer.Processes;
 using StackExchange.Redis;
 
 namespace MLPrimer.Messaging;
@@ -50,15 +51,25 @@ public sealed class RedisServerProcess : IDisposable
     /// </summary>
     public static RedisServerProcess Start(int port = 0, int startTimeoutSeconds = 30) => Start(port, startTimeoutSeconds, "redis-server", Environment.ProcessId);
 
-    /// <summary>Starts the server executable called <paramref name="executableName"/>, watched on behalf of process <paramref name="ownerPid"/> (the tests name a missing executable, or another owner).</summary>
-    internal static RedisServerProcess Start(int port, int startTimeoutSeconds, string executableName, int ownerPid)
+    /// <summary>
+    /// Starts the server executable called <paramref name="executableName"/>, watched on behalf of process <paramref name="ownerPid"/>;
+    /// with port 0 the ports come from <paramref name="pickPort"/> (the tests name a missing executable, another owner, or a taken port).
+    /// </summary>
+    internal static RedisServerProcess Start(int port, int startTimeoutSeconds, string executableName, int ownerPid, Func<int>? pickPort = null)
     {
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
         if (startTimeoutSeconds <= 0) throw new ArgumentException($"startTimeoutSeconds must be positive; got {startTimeoutSeconds}.", nameof(startTimeoutSeconds));
         var executable = FindExecutable(executableName)
             ?? throw new FileNotFoundException($"{executableName} was not found on PATH or in /usr/bin, /usr/sbin, /usr/local/bin. " +
                                                 "Install the Debian package redis-server (scripts/setup.sh does it: apt-get install redis-server).", executableName);
-        if (port == 0) port = Serving.PredictionServer.FreePort();
+        // redis-server must be told its port: a picked port may be taken before it binds, so a start that reports
+        // "Address already in use" is retried on another one (a port the caller named is not replaced).
+        return port != 0 ? StartOn(port, startTimeoutSeconds, executable, ownerPid)
+            : LoopbackPort.Retry(p => StartOn(p, startTimeoutSeconds, executable, ownerPid), pickPort);
+    }
+
+    private static RedisServerProcess StartOn(int port, int startTimeoutSeconds, string executable, int ownerPid)
+    {
         var directory = System.IO.Directory.CreateTempSubdirectory("mlprimer-redis-").FullName;
         ChildProcess? child = null, watchdog = null;
         try
@@ -66,24 +77,24 @@ public sealed class RedisServerProcess : IDisposable
             child = ChildProcess.Start(executable,
                 ["--port", port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no",
                  "--daemonize", "no", "--logfile", "", "--databases", "1"], directory);
-            var clock = Stopwatch.StartNew();
-            while (true)
+            try { child.WaitUntil(() => TrySend(port, "PING") == "+PONG", TimeSpan.FromSeconds(startTimeoutSeconds), $"answer PING on 127.0.0.1:{port}", TimeSpan.FromMilliseconds(50)); }
+            catch (InvalidOperationException) when (child.ExitedWithAddressInUse)
             {
-                if (child.HasExited)
-                    throw new InvalidOperationException($"redis-server exited with code {child.ExitCode} on port {port}:\n{string.Join("\n", child.Lines)}");
-                var pong = TrySend(port, "PING");
-                if (pong == "+PONG") break;
-                if (clock.Elapsed.TotalSeconds > startTimeoutSeconds)
-                    throw new TimeoutException($"redis-server did not answer PING on 127.0.0.1:{port} within {startTimeoutSeconds} s:\n{string.Join("\n", child.Lines)}");
-                Thread.Sleep(50);
+                throw new AddressInUseException($"127.0.0.1:{port} was taken before redis-server could bind it.");
             }
             var info = TrySend(port, "INFO server") ?? "";
-            var version = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("redis_version:"))?["redis_version:".Length..] ?? "unknown";
+            string? Field(string name) => info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(name + ":"))?[(name.Length + 1)..];
+            // Whoever answered must be our server, not another program that held the port while ours failed to bind it.
+            if (Field("process_id") != child.Id.ToString())
+                throw new AddressInUseException($"127.0.0.1:{port} is served by another process (pid {Field("process_id") ?? "unknown"}), not by redis-server {child.Id}.");
+            var version = Field("redis_version") ?? "unknown";
             // If the owner dies without running its exit handlers (SIGKILL, a crashed kernel), nothing in it can stop the
-            // server; this shell loop outlives it and does.
-            watchdog = ChildProcess.Start("/bin/sh",
-                ["-c", $"while kill -0 {ownerPid} 2>/dev/null && kill -0 {child.Id} 2>/dev/null; do sleep 1; done; kill -9 {child.Id} 2>/dev/null"], directory);
-            return new RedisServerProcess(child, watchdog, port, directory, version);
+            // server; the watchdog outlives it and does.
+            watchdog = child.StartWatchdog(ownerPid, directory);
+            var server = new RedisServerProcess(child, watchdog, port, directory, version);
+            child.Owner = server;
+            child.AfterExit = () => TryDelete(directory);
+            return server;
         }
         catch
         {
@@ -93,6 +104,9 @@ public sealed class RedisServerProcess : IDisposable
             throw;
         }
     }
+
+    /// <summary>Disposes every server this process started and has not disposed yet (the notebook kernel calls it when it is disposed).</summary>
+    public static void StopAll() => ChildProcess.DisposeOwners<RedisServerProcess>();
 
     /// <summary>Opens a StackExchange.Redis connection to this server.</summary>
     public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(Configuration);

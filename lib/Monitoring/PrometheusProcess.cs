@@ -1,9 +1,8 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using MLPrimer.Processes;
 
 namespace MLPrimer.Monitoring;
 
@@ -18,16 +17,14 @@ public sealed record AlertRule(string Name, string Expression, TimeSpan For, str
 /// </summary>
 public sealed class PrometheusProcess : IDisposable
 {
-    private static readonly HashSet<PrometheusProcess> Running = [];
-    private static bool exitHookInstalled;
+    private readonly ChildProcess process;
+    private readonly ChildProcess watchdog;
+    private int disposed;
 
-    private readonly Process process;
-    private readonly StringBuilder logTail = new();
-    private bool disposed;
-
-    private PrometheusProcess(Process process, string directory, int port)
+    private PrometheusProcess(ChildProcess process, ChildProcess watchdog, string directory, int port)
     {
         this.process = process;
+        this.watchdog = watchdog;
         Directory = directory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Client = new PrometheusClient(BaseAddress);
@@ -57,7 +54,12 @@ public sealed class PrometheusProcess : IDisposable
     /// its <c>/-/ready</c> endpoint answers.
     /// </summary>
     public static PrometheusProcess Start(IEnumerable<Uri> targets, IEnumerable<AlertRule>? rules = null, TimeSpan? scrapeInterval = null,
-        string jobName = "app", TimeSpan? startTimeout = null, string executable = "prometheus")
+        string jobName = "app", TimeSpan? startTimeout = null, string executable = "prometheus") =>
+        Start(targets, rules, scrapeInterval, jobName, startTimeout, executable, null);
+
+    /// <summary>Starts Prometheus with its ports drawn from <paramref name="pickPort"/> (the tests hand it a taken port first).</summary>
+    internal static PrometheusProcess Start(IEnumerable<Uri> targets, IEnumerable<AlertRule>? rules, TimeSpan? scrapeInterval,
+        string jobName, TimeSpan? startTimeout, string executable, Func<int>? pickPort)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var targetList = targets.ToArray();
@@ -90,37 +92,9 @@ public sealed class PrometheusProcess : IDisposable
             var rulesPath = Path.Combine(directory, "alerts.yml");
             AtomicFile.WriteAllText(rulesPath, RulesYaml(ruleList));
             AtomicFile.WriteAllText(Path.Combine(directory, "prometheus.yml"), ConfigYaml(targetList, interval, jobName, rulesPath));
-            var port = FreePort();
-            var info = new ProcessStartInfo(executable)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-                WorkingDirectory = directory,
-            };
-            foreach (var a in new[] { "--config.file", Path.Combine(directory, "prometheus.yml"), "--storage.tsdb.path", Path.Combine(directory, "data"),
-                                      "--web.listen-address", $"127.0.0.1:{port}", "--web.enable-lifecycle" })
-                info.ArgumentList.Add(a);
-            Process started;
-            try { started = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start."); }
-            catch (Win32Exception e)
-            {
-                throw new InvalidOperationException(
-                    $"Could not run '{executable}' ({e.Message}). Install Prometheus: on Debian/Ubuntu 'apt-get install prometheus' (scripts/setup.sh does it).", e);
-            }
-            var server = new PrometheusProcess(started, directory, port);
-            lock (Running)
-            {
-                Running.Add(server);
-                if (!exitHookInstalled) { AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(); exitHookInstalled = true; }
-            }
-            started.ErrorDataReceived += (_, e) => server.Remember(e.Data);
-            started.OutputDataReceived += (_, e) => server.Remember(e.Data);
-            started.BeginErrorReadLine();
-            started.BeginOutputReadLine();
-            try { server.WaitUntilReady(timeout); }
-            catch { server.Dispose(); throw; }
-            return server;
+            // Prometheus must be told its port: a picked port may be taken before it binds, so a start that reports
+            // "address already in use" is retried on another one.
+            return LoopbackPort.Retry(port => StartOn(port, directory, executable, timeout), pickPort);
         }
         catch
         {
@@ -129,74 +103,74 @@ public sealed class PrometheusProcess : IDisposable
         }
     }
 
+    private static PrometheusProcess StartOn(int port, string directory, string executable, TimeSpan timeout)
+    {
+        ChildProcess started;
+        try
+        {
+            started = ChildProcess.Start(executable,
+                ["--config.file", Path.Combine(directory, "prometheus.yml"), "--storage.tsdb.path", Path.Combine(directory, "data"),
+                 "--web.listen-address", $"127.0.0.1:{port}", "--web.enable-lifecycle"], directory, maxLines: 200);
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"Could not run '{executable}' ({e.Message}). Install Prometheus: on Debian/Ubuntu 'apt-get install prometheus' (scripts/setup.sh does it).", e);
+        }
+        ChildProcess? watchdog = null;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+            try { started.WaitUntil(() => Answers(http, "-/ready", null), timeout, "become ready", TimeSpan.FromMilliseconds(100)); }
+            catch (InvalidOperationException) when (started.ExitedWithAddressInUse)
+            {
+                throw new AddressInUseException($"127.0.0.1:{port} was taken before prometheus could bind it.");
+            }
+            // Whoever answered must be this Prometheus (its database folder is ours), not another server that held the port.
+            if (!Answers(http, "api/v1/status/flags", Path.Combine(directory, "data")))
+                throw new AddressInUseException($"127.0.0.1:{port} is served by another program, not by prometheus {started.Id}.");
+            watchdog = started.StartWatchdog(Environment.ProcessId, directory);
+            var server = new PrometheusProcess(started, watchdog, directory, port);
+            started.Owner = server;
+            started.AfterExit = () => TryDelete(directory);
+            return server;
+        }
+        catch
+        {
+            watchdog?.Dispose();
+            started.Dispose();
+            throw;
+        }
+    }
+
+    // True when GET path answers 200 (and its body contains mustContain, when given).
+    private static bool Answers(HttpClient http, string path, string? mustContain)
+    {
+        try
+        {
+            using var response = http.GetAsync(path).GetAwaiter().GetResult();
+            return response.StatusCode == HttpStatusCode.OK
+                && (mustContain is null || response.Content.ReadAsStringAsync().GetAwaiter().GetResult().Contains(mustContain, StringComparison.Ordinal));
+        }
+        catch (HttpRequestException) { return false; }
+        catch (TaskCanceledException) { return false; }
+    }
+
     /// <summary>Stops Prometheus (kills the process tree, waits for it to exit) and deletes its temporary folder.</summary>
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
-        Kill();
-        lock (Running) Running.Remove(this);
-        Client.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         process.Dispose();
+        watchdog.Dispose();
+        Client.Dispose();
         TryDelete(Directory);
     }
 
     /// <summary>The last lines Prometheus wrote to its log (for error messages).</summary>
-    public string LogTail()
-    {
-        lock (logTail) return logTail.ToString();
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null) return;
-        lock (logTail)
-        {
-            logTail.AppendLine(line);
-            if (logTail.Length > 8000) logTail.Remove(0, logTail.Length - 6000);
-        }
-    }
-
-    private void WaitUntilReady(TimeSpan timeout)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (process.HasExited)
-            {
-                process.WaitForExit();
-                throw new InvalidOperationException($"prometheus exited with code {process.ExitCode} before it was ready. Its log:\n{LogTail()}");
-            }
-            try
-            {
-                using var response = http.GetAsync("-/ready").GetAwaiter().GetResult();
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            Thread.Sleep(100);
-        }
-        throw new TimeoutException($"prometheus did not become ready within {timeout.TotalSeconds:F0} s. Its log:\n{LogTail()}");
-    }
-
-    private void Kill()
-    {
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-        }
-        catch (InvalidOperationException) { }   // never started or already reaped
-    }
+    public string LogTail() => process.Output;
 
     /// <summary>Stops every Prometheus this process started and has not stopped yet (the notebook kernel calls it when it is disposed).</summary>
-    public static void StopAll()
-    {
-        PrometheusProcess[] all;
-        lock (Running) all = [.. Running];
-        foreach (var p in all) p.Dispose();
-    }
+    public static void StopAll() => ChildProcess.DisposeOwners<PrometheusProcess>();
 
     private static void TryDelete(string directory)
     {
@@ -206,14 +180,6 @@ public sealed class PrometheusProcess : IDisposable
             catch (IOException) { Thread.Sleep(100); }
             catch (UnauthorizedAccessException) { Thread.Sleep(100); }
         }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        try { return ((IPEndPoint)probe.LocalEndpoint).Port; }
-        finally { probe.Stop(); }
     }
 
     internal static string ConfigYaml(IReadOnlyList<Uri> targets, TimeSpan interval, string jobName, string rulesPath)

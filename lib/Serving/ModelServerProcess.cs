@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using MLPrimer.Data;
+using MLPrimer.Processes;
 
 namespace MLPrimer.Serving;
 
@@ -17,22 +15,16 @@ public sealed partial class ModelServerProcess : IDisposable
     /// <summary>The environment variable that overrides where the server's dll is found.</summary>
     public const string DllVariable = "MLPRIMER_MODELSERVER_DLL";
 
-    private static readonly ConcurrentDictionary<ModelServerProcess, byte> Live = new();
-    private readonly Process process;
-    private readonly Queue<string> recent = new();
-    private readonly Lock gate = new();
-    private readonly EventHandler onExit;
+    private readonly ChildProcess process;
     private int disposed;
 
-    private ModelServerProcess(Process process, Uri baseAddress)
+    private ModelServerProcess(ChildProcess process, Uri baseAddress)
     {
         this.process = process;
         BaseAddress = baseAddress;
         Client = LoadGenerator.CreateClient();
         Client.BaseAddress = baseAddress;
-        onExit = (_, _) => Kill();
-        AppDomain.CurrentDomain.ProcessExit += onExit;
-        Live[this] = 0;
+        process.Owner = this;
     }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234/.</summary>
@@ -48,7 +40,7 @@ public sealed partial class ModelServerProcess : IDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>The last lines the server printed (stdout and stderr), newest last.</summary>
-    public IReadOnlyList<string> RecentOutput { get { lock (gate) return recent.ToArray(); } }
+    public IReadOnlyList<string> RecentOutput => process.Lines;
 
     /// <summary>The path of the built server dll: <see cref="DllVariable"/> when set, else <c>services/ModelServer/bin/Release/net10.0/ModelServer.dll</c> in the repository.</summary>
     public static string ServerDll()
@@ -69,128 +61,63 @@ public sealed partial class ModelServerProcess : IDisposable
         ArgumentNullException.ThrowIfNull(extraArgs);
         string dll = ServerDll();
         if (!File.Exists(dll)) throw new FileNotFoundException($"the model server is not built: {dll} is missing. Run 'bash scripts/setup.sh' (it builds services/ModelServer).", dll);
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "exec", dll, "--model", Path.GetFullPath(modelPath), "--parent-pid", Environment.ProcessId.ToString() }) psi.ArgumentList.Add(a);
-        if (!extraArgs.Contains("--urls")) { psi.ArgumentList.Add("--urls"); psi.ArgumentList.Add("http://127.0.0.1:0"); }
-        foreach (var a in extraArgs) psi.ArgumentList.Add(a);
-
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        // Port 0: the server binds a port the OS picks and prints where it listens, so no other program can take it first.
+        List<string> arguments = ["exec", dll, "--model", Path.GetFullPath(modelPath), "--parent-pid", Environment.ProcessId.ToString()];
+        if (!extraArgs.Contains("--urls")) arguments.AddRange(["--urls", "http://127.0.0.1:0"]);
+        arguments.AddRange(extraArgs);
+        var process = ChildProcess.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+            arguments, maxLines: 200, redirectInput: false);
         ModelServerProcess? server = null;
-        var early = new Queue<string>();
-        void OnLine(string? line)
-        {
-            if (line is null) return;
-            if (server is not null) server.Remember(line);
-            else lock (early) { early.Enqueue(line); if (early.Count > 200) early.Dequeue(); }
-            if (ListeningLine().Match(line) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value.TrimEnd('/') + "/"));
-        }
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the model server exited before it listened."));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
-            if (!listening.Task.Wait(TimeSpan.FromSeconds(90))) throw new TimeoutException("the model server did not report its address within 90 s.");
-            server = new ModelServerProcess(process, listening.Task.Result);
-            lock (early) foreach (var line in early) server.Remember(line);
+            var line = process.WaitForLine(l => ListeningLine().IsMatch(l), TimeSpan.FromSeconds(90));
+            server = new ModelServerProcess(process, new Uri(ListeningLine().Match(line).Groups[1].Value.TrimEnd('/') + "/"));
             server.WaitUntilReady(TimeSpan.FromSeconds(90));
             return server;
         }
         catch (Exception ex)
         {
-            try { if (!process.HasExited) process.Kill(entireProcessTree: true); process.WaitForExit(5000); } catch (InvalidOperationException) { }
-            string output;
-            lock (early) output = string.Join("\n", server?.RecentOutput ?? early.ToArray());
+            process.Kill();
+            string output = process.Output;
             server?.Dispose();
             process.Dispose();
-            throw new InvalidOperationException($"the model server did not start ({(ex is AggregateException a ? a.InnerException?.Message : ex.Message)}). Its output:\n{output}", ex);
+            throw new InvalidOperationException($"the model server did not start ({ex.Message.Split('\n')[0]}). Its output:\n{output}", ex);
         }
     }
 
-    private void WaitUntilReady(TimeSpan timeout)
+    private void WaitUntilReady(TimeSpan timeout) => process.WaitUntil(() =>
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"the model server exited with code {process.ExitCode}.");
-            try
-            {
-                using var response = Client.GetAsync("ready").GetAwaiter().GetResult();
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            if (clock.Elapsed > timeout) throw new TimeoutException($"/ready did not answer 200 within {timeout.TotalSeconds:F0} s.");
-            Thread.Sleep(50);
+            using var response = Client.GetAsync("ready").GetAwaiter().GetResult();
+            return response.IsSuccessStatusCode;
         }
-    }
-
-    private void Remember(string line)
-    {
-        lock (gate)
-        {
-            recent.Enqueue(line);
-            if (recent.Count > 200) recent.Dequeue();
-        }
-    }
+        catch (HttpRequestException) { return false; }
+    }, timeout, "answer 200 on /ready", TimeSpan.FromMilliseconds(50));
 
     [GeneratedRegex(@"ModelServer listening on (http://\S+)")]
     private static partial Regex ListeningLine();
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
-
     /// <summary>Asks the server to stop (SIGTERM: it stops accepting, finishes in-flight requests, flushes its logs), waits up to <paramref name="timeout"/>, then kills the process tree. Returns the exit code.</summary>
-    public int Stop(TimeSpan timeout)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                if (!OperatingSystem.IsWindows()) SendSignal(process.Id, 15);
-                if (OperatingSystem.IsWindows() || !process.WaitForExit((int)timeout.TotalMilliseconds)) process.Kill(entireProcessTree: true);
-            }
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (InvalidOperationException) { return -1; }
-    }
+    public int Stop(TimeSpan timeout) => process.Stop(timeout);
 
     /// <summary>Freezes the server for <paramref name="duration"/> (SIGSTOP, then SIGCONT; Linux only), as a long garbage-collection pause or a stalled VM would.</summary>
     public void Pause(TimeSpan duration)
     {
         if (duration < TimeSpan.Zero || duration > TimeSpan.FromSeconds(30)) throw new ArgumentException($"duration must be between 0 and 30 s; got {duration}.", nameof(duration));
         if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("Pause uses Linux's signal numbers (SIGSTOP 19, SIGCONT 18).");
-        SendSignal(process.Id, 19);        // SIGSTOP
+        process.Signal(19);        // SIGSTOP
         try { Thread.Sleep(duration); }
-        finally { SendSignal(process.Id, 18); }   // SIGCONT
-    }
-
-    private void Kill()
-    {
-        try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
+        finally { process.Signal(18); }   // SIGCONT
     }
 
     /// <summary>Disposes every server this process started and has not disposed yet (the notebook kernel calls it when it is disposed, so a failed cell leaves nothing running).</summary>
-    public static void StopAll()
-    {
-        foreach (var server in Live.Keys) server.Dispose();
-    }
+    public static void StopAll() => ChildProcess.DisposeOwners<ModelServerProcess>();
 
     /// <summary>Stops the server gracefully (up to 15 s), then kills what is left; safe to call twice.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        Live.TryRemove(this, out _);
-        AppDomain.CurrentDomain.ProcessExit -= onExit;
         Stop(TimeSpan.FromSeconds(15));
         Client.Dispose();
         process.Dispose();

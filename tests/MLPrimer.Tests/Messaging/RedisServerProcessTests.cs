@@ -27,7 +27,22 @@ public class RedisServerProcessTests
         Assert.False(Directory.Exists(dir));
     }
 
-    /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server.</summary>
+    /// <summary>redis-server must be told a port number; one taken after the pick makes it exit, and another port is tried.</summary>
+    [Fact]
+    public void APortTakenBetweenPickAndBindIsReplacedByAnother()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        int taken = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var picks = new Queue<int>([taken]);
+        using var server = RedisServerProcess.Start(0, 30, "redis-server", Environment.ProcessId, () => picks.TryDequeue(out var p) ? p : MLPrimer.Processes.LoopbackPort.Pick());
+        Assert.Empty(picks);
+        Assert.NotEqual(taken, server.Port);
+        using var redis = server.Connect();
+        Assert.True(redis.GetDatabase().Ping() < TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>When the owner is killed outright (no exit handlers run), the watchdog stops the server and deletes its folder.</summary>
     [Fact]
     public void TheServerDiesWithAKilledOwner()
     {
@@ -40,6 +55,8 @@ public class RedisServerProcessTests
         while (ProcessIsAlive(server.ProcessId) && waited.Elapsed.TotalSeconds < 15) Thread.Sleep(100);
         Assert.False(ProcessIsAlive(server.ProcessId), "redis-server outlived its killed owner");
         Assert.False(RedisServerProcess.IsListening(server.Port));
+        while (Directory.Exists(server.Directory) && waited.Elapsed.TotalSeconds < 15) Thread.Sleep(100);
+        Assert.False(Directory.Exists(server.Directory), "the killed owner's redis folder was left behind");
     }
 
     [Fact]

@@ -13,16 +13,22 @@ public class PrometheusProcessTests
     /// <summary>A loopback /metrics endpoint: a counter that grows by 10 per second of wall time and a gauge the test sets.</summary>
     private sealed class StandInExporter : IDisposable
     {
-        private readonly HttpListener listener = new();
+        private readonly HttpListener listener;
         private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
         private readonly Task loop;
         public volatile int Level;
 
         public StandInExporter()
         {
-            Port = MLPrimer.Serving.PredictionServer.FreePort();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            listener.Start();
+            // HttpListener cannot bind port 0: a picked port taken before the bind is replaced by another.
+            for (var attempt = 1; ; attempt++)
+            {
+                Port = MLPrimer.Processes.LoopbackPort.Pick();
+                listener = new HttpListener();
+                listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+                try { listener.Start(); break; }
+                catch (HttpListenerException) when (attempt < 8) { listener.Close(); }
+            }
             loop = Task.Run(async () =>
             {
                 while (listener.IsListening)
@@ -165,5 +171,20 @@ public class PrometheusProcessTests
         Fails("rules", () => PrometheusProcess.Start([target], [new AlertRule("bad name", "up", TimeSpan.Zero, "")]));
         Fails("rules", () => PrometheusProcess.Start([target], [new AlertRule("Empty", " ", TimeSpan.Zero, "")]));
         Assert.Equal("baseAddress", Assert.ThrowsAny<ArgumentException>(() => { using var _ = new PrometheusClient(new Uri("relative", UriKind.Relative)); }).ParamName);
+    }
+
+    [Fact]
+    public void APortTakenBetweenPickAndBindIsReplacedByAnother()
+    {
+        // Prometheus must be told a port number; one taken after the pick makes it exit with "address already in use".
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var picks = new Queue<int>([taken]);
+        using var prometheus = PrometheusProcess.Start([new Uri("http://127.0.0.1:9/metrics")], null, null, "app", null, "prometheus",
+            () => picks.TryDequeue(out var p) ? p : MLPrimer.Processes.LoopbackPort.Pick());
+        Assert.Empty(picks);
+        Assert.NotEqual(taken, prometheus.BaseAddress.Port);
+        Assert.False(prometheus.HasExited);
     }
 }

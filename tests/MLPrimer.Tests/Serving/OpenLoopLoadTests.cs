@@ -1,3 +1,4 @@
+using MLPrimer.Benchmarks.Baseline;
 using MLPrimer.Serving;
 
 namespace MLPrimer.Tests.Serving;

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using MLPrimer.Benchmarks.Baseline;
 using MLPrimer.Serving;
 
 namespace MLPrimer.Tests.Serving;
@@ -105,5 +107,34 @@ public class PredictionServerTests : IDisposable
         server.Dispose();
         await Assert.ThrowsAsync<ArgumentException>(() => LoadGenerator.RunAsync(client, server.BaseAddress, _ => "", 0, 1));
         Assert.Throws<ArgumentException>(() => LoadGenerator.CreateClient(0));
+    }
+
+    [Fact]
+    public async Task DisposeAnswersAnInterruptedRequestWith503NotAnEmpty200()
+    {
+        // A request still running when the drain time is up must not look like a success to the load generator.
+        var release = new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new PredictionServer(_ => { called.TrySetResult(); return release.Task; }, "v1", 0, null, null, TimeSpan.FromMilliseconds(200));
+        var answer = client.PostAsync(new Uri(server.BaseAddress, "predict"), new StringContent("""{"X": [[1]]}""", Encoding.UTF8, "application/json"));
+        await called.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        server.Dispose();
+        release.SetResult([1f]);
+        using var response = await answer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("stopping", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task APortTakenBetweenPickAndBindIsReplacedByAnother()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var picks = new Queue<int>([taken, taken]);
+        using var server = new PredictionServer(x => Task.FromResult(RowSums(x)), "v1", 0, null, () => picks.TryDequeue(out var p) ? p : PredictionServer.FreePort(), null);
+        Assert.NotEqual(taken, server.Port);
+        Assert.Empty(picks);
+        Assert.Equal(HttpStatusCode.OK, (await Post(server, """{"X": [[1, 2]]}""")).Item1);
     }
 }

@@ -1,27 +1,43 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MLPrimer.Serving;
 
-namespace MLPrimer.Serving;
+namespace MLPrimer.Benchmarks.Baseline;
 
 /// <summary>One line of a server's request log (JSON lines, snake_case names).</summary>
-public sealed record RequestLogEntry(DateTime Time, string Method, string Path, int Status, int Rows, string Version, double LatencyMs);
+internal sealed record RequestLogEntry(DateTime Time, string Method, string Path, int Status, int Rows, string Version, double LatencyMs);
 
 /// <summary>
-/// A dependency-free model server on <see cref="HttpListener"/>, bound to 127.0.0.1: <c>POST /predict</c> takes
-/// <c>{"X": [[...], ...]}</c> and answers <c>{"y": [...], "version": "..."}</c>; <c>GET /health</c> and <c>GET /metrics</c> report
-/// status and counters; <see cref="SwapModel(Func{float[][], float[]}, string)"/> replaces the model without dropping a request.
+/// The benchmarks' baseline: chapter 27's earlier dependency-free model server on <see cref="HttpListener"/>, in the benchmark's
+/// own process, bound to 127.0.0.1. <c>POST /predict</c> takes <c>{"X": [[...], ...]}</c> and answers <c>{"y": [...], "version": "..."}</c>;
+/// <c>GET /health</c> and <c>GET /metrics</c> report status and counters; <see cref="SwapModel(Func{float[][], float[]}, string)"/>
+/// replaces the model without dropping a request.
 /// </summary>
-public sealed class PredictionServer : IDisposable
+/// <remarks>
+/// It is what a hand-rolled server looks like, kept only to be measured against <c>services/ModelServer</c>, and deliberately
+/// lacks what the real service has: no connection cap and no header or body timeouts (HttpListener on Linux offers none, so
+/// idle clients can exhaust descriptors), no request size limit, no validation of rows against the model (an empty row or a
+/// number beyond float range reaches the model; a model error becomes a 500 carrying its message), errors as
+/// <c>{"error": ...}</c> rather than problem details, 404 for a wrong method where 405 is due, and it answers only the
+/// Host 127.0.0.1. Two things would make the comparison wrong, so they are right: a port taken between the pick and the
+/// bind is replaced by another, and a request still running when <see cref="Dispose"/> gives up waiting is answered 503,
+/// never 200 with an empty body (which a load generator would count as a success).
+/// </remarks>
+internal sealed class PredictionServer : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private sealed record Served(Func<float[][], Task<float[]>> Predict, string Version);
     private sealed record PredictRequest([property: JsonPropertyName("X")] float[][]? X);
 
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
+    private readonly ConcurrentDictionary<HttpListenerContext, byte> unanswered = new();
+    private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan drainTimeout;
     private readonly Task acceptLoop;
     private readonly StreamWriter? log;
     private readonly Lock logLock = new();
@@ -36,14 +52,25 @@ public sealed class PredictionServer : IDisposable
 
     /// <summary>Starts serving the asynchronous batch model <paramref name="predictAsync"/> (e.g. one that goes through a <see cref="DynamicBatcher{TIn, TOut}"/>).</summary>
     public PredictionServer(Func<float[][], Task<float[]>> predictAsync, string version, int port = 0, string? logPath = null)
+        : this(predictAsync, version, port, logPath, null, null) { }
+
+    /// <summary>As above, with the ports to try drawn from <paramref name="pickPort"/> and the drain on <see cref="Dispose"/> limited to <paramref name="drainTimeout"/> (the tests set both).</summary>
+    internal PredictionServer(Func<float[][], Task<float[]>> predictAsync, string version, int port, string? logPath, Func<int>? pickPort, TimeSpan? drainTimeout)
     {
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
         served = new Served(predictAsync, version);
-        Port = port == 0 ? FreePort() : port;
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        this.drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(5);
+        // HttpListener cannot bind port 0, so a port is picked first; one that someone takes before the bind is replaced.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = port == 0 ? (pickPort ?? FreePort)() : port;
+            listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try { listener.Start(); break; }
+            catch (HttpListenerException) when (port == 0 && attempt < 8) { listener.Close(); }
+        }
         if (logPath is not null)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(logPath))!);
@@ -75,7 +102,7 @@ public sealed class PredictionServer : IDisposable
         served = new Served(predictAsync, version);
     }
 
-    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it).</summary>
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it); someone may take it before it is bound.</summary>
     public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -103,6 +130,7 @@ public sealed class PredictionServer : IDisposable
             catch (Exception) when (stopping) { break; }
             catch (HttpListenerException) { continue; }
             Interlocked.Increment(ref inFlight);
+            unanswered[context] = 0;
             _ = Task.Run(() => HandleAsync(context));
         }
     }
@@ -132,6 +160,7 @@ public sealed class PredictionServer : IDisposable
                     (status, body) = (404, Error($"no route {request.HttpMethod} {path}"));
                     break;
             }
+            if (!unanswered.TryRemove(context, out _)) return;   // Dispose gave up waiting and answered 503
             // Count and log before answering, so a client that has its answer also finds it in the counters and the log.
             double ms = clock.Elapsed.TotalMilliseconds;
             Metrics.Record(status, ms, rows);
@@ -153,7 +182,7 @@ public sealed class PredictionServer : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight);
+            if (Interlocked.Decrement(ref inFlight) == 0 && stopping) drained.TrySetResult();
         }
     }
 
@@ -178,13 +207,26 @@ public sealed class PredictionServer : IDisposable
 
     private static string Error(string message) => JsonSerializer.Serialize(new { error = message });
 
-    /// <summary>Lets running requests finish (up to 5 s), stops listening and flushes the log.</summary>
+    /// <summary>Lets running requests finish (up to 5 s), answers those still running 503, stops listening and flushes the log.</summary>
     public void Dispose()
     {
         if (stopping) return;
         stopping = true;
-        var deadline = Stopwatch.StartNew();
-        while (Volatile.Read(ref inFlight) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(5);
+        if (Volatile.Read(ref inFlight) > 0) drained.Task.Wait(drainTimeout);
+        foreach (var context in unanswered.Keys)
+        {
+            if (!unanswered.TryRemove(context, out _)) continue;   // its handler is answering it now
+            try
+            {
+                var bytes = Encoding.UTF8.GetBytes(Error("the server is stopping; the request was not completed."));
+                context.Response.StatusCode = 503;
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength64 = bytes.Length;
+                context.Response.OutputStream.Write(bytes);
+                context.Response.Close();
+            }
+            catch (Exception) { try { context.Response.Abort(); } catch (Exception) { } }   // the client went away
+        }
         listener.Close();
         try { acceptLoop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         lock (logLock) log?.Dispose();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace MLPrimer.Serving;
+namespace MLPrimer.Benchmarks.Baseline;
 
 /// <summary>Monitoring counters of a <see cref="PredictionServer"/>: requests, errors and a latency histogram (thread-safe).</summary>
-public sealed class ServerMetrics
+internal sealed class ServerMetrics
 {
     /// <summary>Upper bounds (milliseconds) of the latency histogram's buckets; a last bucket catches everything slower.</summary>
     public static IReadOnlyList<double> BucketBoundsMs { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000];
