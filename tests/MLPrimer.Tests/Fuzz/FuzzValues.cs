@@ -1,0 +1,320 @@
+using System.Collections;
+using System.Reflection;
+
+namespace MLPrimer.Tests.Fuzz;
+
+/// <summary>One argument the fuzzer passes: a label for the report, the value, whether it holds NaN or infinity, and whether
+/// it holds a magnitude at the edge of the floating-point range (1e300, float.MaxValue, 5e-324), where overflow is IEEE's.</summary>
+internal sealed record FuzzArg(string Label, object? Value, bool NonFinite = false, bool Extreme = false);
+
+/// <summary>
+/// Seeded argument values for the parameter types the public API uses: scalars (int, long, double, float, bool, string,
+/// enums, nullables, TimeSpan), sequences of them (arrays, spans, IReadOnlyList and friends, List) and sequences of
+/// sequences (jagged rows). <see cref="Nice"/> gives a valid-looking value in one of a few "flavours" (so at least one
+/// combination passes validation and the hostile values reach the code behind it); <see cref="Hostile"/> lists the
+/// values a careless caller or a corrupt file produces.
+/// </summary>
+internal sealed class FuzzValues(string tempDir)
+{
+    public const int Rows = 8;
+    public const int Width = 3;
+    public const int Flavours = 4;
+
+    private static readonly Type[] Leaves = [typeof(double), typeof(float), typeof(int), typeof(long), typeof(string), typeof(bool)];
+
+    /// <summary>True when every parameter of this type can be generated.</summary>
+    public static bool Supported(Type t) => Describe(t) is not null;
+
+    /// <summary>Leaf type and nesting depth (0 scalar, 1 sequence, 2 sequence of sequences), or null if unsupported.</summary>
+    private static (Type Leaf, int Depth)? Describe(Type t)
+    {
+        if (Leaves.Contains(t) || t.IsEnum || t == typeof(TimeSpan) || t == typeof(CancellationToken) || t == typeof(Random)) return (t, 0);
+        if (Nullable.GetUnderlyingType(t) is { } u) return Leaves.Contains(u) || u.IsEnum ? (t, 0) : null;
+        if (IsOptions(t)) return (t, 0);
+        if (ElementOf(t) is { } e)
+        {
+            if (Leaves.Contains(e)) return (e, 1);
+            if (ElementOf(e) is { } ee && Leaves.Contains(ee)) return (ee, 2);
+        }
+        return null;
+    }
+
+    /// <summary>An options class of the library: public, with a public parameterless constructor and settable properties.</summary>
+    private static bool IsOptions(Type t) =>
+        t.IsClass && !t.IsAbstract && t.Assembly == typeof(MLPrimer.Primer).Assembly && t.GetConstructor(Type.EmptyTypes) is not null
+        && t.Name.EndsWith("Options", StringComparison.Ordinal);
+
+    public static Type? ElementOf(Type t)
+    {
+        if (t == typeof(string)) return null;
+        if (t.IsArray) return t.GetArrayRank() == 1 ? t.GetElementType() : null;
+        if (FuzzInvoker.SpanElement(t) is { } s) return s;
+        if (!t.IsGenericType) return null;
+        var def = t.GetGenericTypeDefinition();
+        if (def == typeof(IEnumerable<>) || def == typeof(IReadOnlyList<>) || def == typeof(IReadOnlyCollection<>) || def == typeof(IList<>)
+            || def == typeof(ICollection<>) || def == typeof(List<>))
+            return t.GetGenericArguments()[0];
+        return null;
+    }
+
+    public static bool IsPathLike(string name)
+    {
+        var n = name.ToLowerInvariant();
+        return n.Contains("path") || n.Contains("dir") || n.Contains("root") || n.Contains("file") || n.Contains("folder") || n == "location";
+    }
+
+    // ---------- nice values ----------
+
+    public object? Nice(ParameterInfo p, int flavour)
+    {
+        if (flavour == 0 && p.HasDefaultValue)
+            return p.DefaultValue ?? (p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null ? Activator.CreateInstance(p.ParameterType) : null);
+        return NiceOf(p.ParameterType, p.Name ?? "", flavour, Rows);
+    }
+
+    private object? NiceOf(Type t, string name, int flavour, int rows)
+    {
+        var (leaf, depth) = Describe(t)!.Value;
+        if (depth == 0) return NiceScalar(t, name, flavour);
+        if (depth == 1) return Wrap(NiceSequence(leaf, name, flavour, rows), t);
+        var outer = new Array[rows];
+        for (var i = 0; i < rows; i++) outer[i] = NiceSequence(leaf, name, flavour + i, Width, row: i);
+        return Wrap(outer, t);
+    }
+
+    private object? NiceScalar(Type t, string name, int flavour)
+    {
+        if (Nullable.GetUnderlyingType(t) is { } u) return flavour == 0 ? null : NiceScalar(u, name, flavour);
+        if (t.IsEnum) { var values = Enum.GetValues(t); return values.Length == 0 ? Activator.CreateInstance(t) : values.GetValue(flavour % values.Length); }
+        if (t == typeof(int)) return name.Contains("seed", StringComparison.OrdinalIgnoreCase) ? 1 : new[] { 2, 1, 3, 4 }[flavour];
+        if (t == typeof(long)) return (long)new[] { 2, 1, 3, 4 }[flavour];
+        if (t == typeof(double)) return new[] { 0.5, 0.1, 0.9, 0.05 }[flavour];
+        if (t == typeof(float)) return new[] { 0.5f, 0.1f, 0.9f, 0.05f }[flavour];
+        if (t == typeof(bool)) return flavour % 2 == 1;
+        if (t == typeof(string)) return IsPathLike(name) ? Path.Combine(tempDir, $"new-{Guid.NewGuid():N}") : new[] { "a", "w1", "b", "w2" }[flavour];
+        if (t == typeof(TimeSpan)) return TimeSpan.FromMilliseconds(100);
+        if (t == typeof(CancellationToken)) return CancellationToken.None;
+        if (t == typeof(Random)) return new Random(flavour + 1);
+        if (IsOptions(t)) return Activator.CreateInstance(t);
+        throw new InvalidOperationException($"no nice value for {t}");
+    }
+
+    private static Array NiceSequence(Type leaf, string name, int flavour, int length, int row = 0)
+    {
+        var rng = new Random(1000 * flavour + 17 * row + name.Length);
+        var a = Array.CreateInstance(leaf, length);
+        for (var i = 0; i < length; i++)
+        {
+            object v = leaf == typeof(double) ? 0.05 + 0.9 * rng.NextDouble()
+                : leaf == typeof(float) ? (object)(float)(0.05 + 0.9 * rng.NextDouble())
+                : leaf == typeof(int) ? IntPattern(flavour, i)
+                : leaf == typeof(long) ? (long)IntPattern(flavour, i)
+                : leaf == typeof(bool) ? i % 2 == 0
+                : StringPattern(flavour, i, row);
+            a.SetValue(v, i);
+        }
+        return a;
+    }
+
+    private static int IntPattern(int flavour, int i) => (flavour % Flavours) switch { 0 => i % 2, 1 => i, 2 => i % 3, _ => i % 4 };
+
+    private static string StringPattern(int flavour, int i, int row) => (flavour % Flavours) switch
+    {
+        0 => i % 2 == 0 ? "a" : "b",
+        1 => $"w{i}",
+        2 => $"c{(i + row) % 3}",
+        _ => $"w{(i + row) % 5}",
+    };
+
+    // ---------- hostile values ----------
+
+    public IEnumerable<FuzzArg> Hostile(ParameterInfo p, int flavour)
+    {
+        var t = p.ParameterType;
+        var name = p.Name ?? "";
+        var (leaf, depth) = Describe(t)!.Value;
+        if (depth == 0)
+        {
+            foreach (var a in HostileScalar(t, name)) yield return a;
+            yield break;
+        }
+        if (depth == 1)
+        {
+            yield return new("null", null);
+            foreach (var (label, seq, nonFinite) in HostileSequences(leaf, name, flavour, Rows)) yield return new(label, Wrap(seq, t), nonFinite, label.StartsWith("huge", StringComparison.Ordinal));
+            yield break;
+        }
+        yield return new("null", null);
+        Array Rows2(int rows, Func<int, Array> row)
+        {
+            var outer = new Array[rows];
+            for (var i = 0; i < rows; i++) outer[i] = row(i);
+            return outer;
+        }
+        Array NiceRow(int i) => NiceSequence(leaf, name, flavour + i, Width, row: i);
+        yield return new("no rows", Wrap(Rows2(0, NiceRow), t));
+        yield return new("one row", Wrap(Rows2(1, NiceRow), t));
+        yield return new($"{Rows + 1} rows", Wrap(Rows2(Rows + 1, NiceRow), t));
+        yield return new($"{Rows - 1} rows", Wrap(Rows2(Rows - 1, NiceRow), t));
+        yield return new("rows of width 0", Wrap(Rows2(Rows, _ => Array.CreateInstance(leaf, 0)), t));
+        yield return new("ragged rows (row 1 shorter)", Wrap(Rows2(Rows, i => i == 1 ? NiceSequence(leaf, name, flavour, Width - 1) : NiceRow(i)), t));
+        yield return new("ragged rows (row 1 longer)", Wrap(Rows2(Rows, i => i == 1 ? NiceSequence(leaf, name, flavour, Width + 1) : NiceRow(i)), t));
+        var withNull = Rows2(Rows, NiceRow);
+        withNull.SetValue(null, 2);
+        yield return new("null row", Wrap(withNull, t));
+        // Hostile cell values inside row 1.
+        foreach (var (label, seq, nonFinite) in HostileSequences(leaf, name, flavour, Width))
+        {
+            if (label.StartsWith("length", StringComparison.Ordinal) || label == "empty") continue;
+            yield return new($"row 1 {label}", Wrap(Rows2(Rows, i => i == 1 ? seq : NiceRow(i)), t), nonFinite, label.StartsWith("huge", StringComparison.Ordinal));
+        }
+        // The same hostile value in every row (constant columns, single-class rows).
+        foreach (var (label, seq, nonFinite) in HostileSequences(leaf, name, flavour, Width))
+            if (label is "all zero" or "constant" or "all the same string")
+                yield return new($"every row {label}", Wrap(Rows2(Rows, _ => (Array)seq.Clone()), t), nonFinite);
+    }
+
+    private IEnumerable<FuzzArg> HostileScalar(Type t, string name)
+    {
+        if (Nullable.GetUnderlyingType(t) is { } u)
+        {
+            yield return new("null", null);
+            foreach (var a in HostileScalar(u, name)) yield return a;
+            yield break;
+        }
+        if (t.IsEnum)
+        {
+            foreach (var v in Enum.GetValues(t)) yield return new($"{t.Name}.{v}", v);
+            yield return new("undefined enum value -1", Enum.ToObject(t, -1));
+            yield return new("undefined enum value 12345", Enum.ToObject(t, 12345));
+        }
+        else if (t == typeof(int))
+            foreach (var v in new[] { -1, 0, 1, Rows, Rows + 1, 1000, int.MaxValue, int.MinValue }) yield return new($"{v}", v);
+        else if (t == typeof(long))
+            foreach (var v in new[] { -1L, 0L, 1L, Rows + 1, long.MaxValue, long.MinValue }) yield return new($"{v}L", v);
+        else if (t == typeof(double))
+            foreach (var v in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0, -1, 1, 2, 1e300, -1e300, double.Epsilon })
+                yield return new($"{v}", v, !double.IsFinite(v), Math.Abs(v) is 1e300 or double.Epsilon);
+        else if (t == typeof(float))
+            foreach (var v in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0f, -1f, 1f, 2f, float.MaxValue })
+                yield return new($"{v}f", v, !float.IsFinite(v), v == float.MaxValue);
+        else if (t == typeof(bool)) { yield return new("true", true); yield return new("false", false); }
+        else if (t == typeof(string))
+        {
+            yield return new("null", null);
+            // Relative paths would write into the test's working folder: path parameters get only rooted hostile paths.
+            foreach (var v in IsPathLike(name) ? ["", "   ", "\0"] : new[] { "", "   ", "a b", "\0", "not-a-known-value" }) yield return new($"\"{v}\"", v);
+            if (IsPathLike(name))
+            {
+                yield return new("a path with a space", Path.Combine(tempDir, "a b"));
+                yield return new("an existing directory", tempDir);
+                yield return new("a missing directory", Path.Combine(tempDir, "missing", "file"));
+                yield return new("a file of garbage bytes", GarbageFile());
+                yield return new("an empty file", EmptyFile());
+            }
+        }
+        else if (t == typeof(TimeSpan))
+            foreach (var v in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(-1), TimeSpan.MaxValue, TimeSpan.MinValue }) yield return new($"{v}", v);
+        else if (t == typeof(Random) || IsOptions(t)) yield return new("null", null);
+    }
+
+    private static IEnumerable<(string Label, Array Seq, bool NonFinite)> HostileSequences(Type leaf, string name, int flavour, int n)
+    {
+        Array Make(int length) => NiceSequence(leaf, name, flavour, length);
+        Array With(int index, object value) { var a = Make(n); a.SetValue(value, index); return a; }
+        Array Fill(object value) { var a = Array.CreateInstance(leaf, n); for (var i = 0; i < n; i++) a.SetValue(value, i); return a; }
+
+        yield return ("empty", Make(0), false);
+        yield return ("length 1", Make(1), false);
+        yield return ($"length {n + 1} (longer than the others)", Make(n + 1), false);
+        yield return ($"length {n - 1} (shorter than the others)", Make(n - 1), false);
+        if (leaf == typeof(double))
+        {
+            yield return ("NaN at [1]", With(1, double.NaN), true);
+            yield return ("+Infinity at [1]", With(1, double.PositiveInfinity), true);
+            yield return ("-Infinity at [0]", With(0, double.NegativeInfinity), true);
+            yield return ("negative at [0]", With(0, -1.0), false);
+            yield return ("huge at [0]", With(0, 1e300), false);
+            yield return ("all zero", Fill(0.0), false);
+            yield return ("constant", Fill(0.5), false);
+        }
+        else if (leaf == typeof(float))
+        {
+            yield return ("NaN at [1]", With(1, float.NaN), true);
+            yield return ("+Infinity at [1]", With(1, float.PositiveInfinity), true);
+            yield return ("-Infinity at [0]", With(0, float.NegativeInfinity), true);
+            yield return ("negative at [0]", With(0, -1f), false);
+            yield return ("huge at [0]", With(0, float.MaxValue), false);
+            yield return ("all zero", Fill(0f), false);
+            yield return ("constant", Fill(0.5f), false);
+        }
+        else if (leaf == typeof(int) || leaf == typeof(long))
+        {
+            object V(long v) => leaf == typeof(int) ? (object)(int)v : v;
+            yield return ("negative at [0]", With(0, V(-1)), false);
+            yield return ("2 at [0] (a third class)", With(0, V(2)), false);
+            yield return ($"{n} at [0] (index out of range)", With(0, V(n)), false);
+            yield return ("huge at [0]", With(0, leaf == typeof(int) ? (object)int.MaxValue : long.MaxValue), false);
+            yield return ("all zero", Fill(V(0)), false);
+            yield return ("constant", Fill(V(1)), false);
+        }
+        else if (leaf == typeof(string))
+        {
+            yield return ("null element at [1]", With(1, null!), false);
+            yield return ("empty string at [1]", With(1, ""), false);
+            yield return ("whitespace string at [1]", With(1, "a b"), false);
+            yield return ("all the same string", Fill("a"), false);
+        }
+        else if (leaf == typeof(bool))
+        {
+            yield return ("all true", Fill(true), false);
+            yield return ("all false", Fill(false), false);
+        }
+    }
+
+    private string GarbageFile()
+    {
+        var path = Path.Combine(tempDir, $"garbage-{Guid.NewGuid():N}.bin");
+        var bytes = new byte[257];
+        new Random(7).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private string EmptyFile()
+    {
+        var path = Path.Combine(tempDir, $"empty-{Guid.NewGuid():N}.txt");
+        File.WriteAllBytes(path, []);
+        return path;
+    }
+
+    // ---------- containers ----------
+
+    /// <summary>Turns a logical array (T[] or Array[] of rows) into an instance of <paramref name="target"/>.</summary>
+    public static object? Wrap(Array? logical, Type target)
+    {
+        if (logical is null) return null;
+        if (FuzzInvoker.SpanElement(target) is { } se) target = se.MakeArrayType();
+        var element = ElementOf(target)!;
+        var items = Array.CreateInstance(element, logical.Length);
+        for (var i = 0; i < logical.Length; i++)
+        {
+            var v = logical.GetValue(i);
+            items.SetValue(v is Array inner && ElementOf(element) is not null ? Wrap(inner, element) : v, i);
+        }
+        if (target.IsInstanceOfType(items)) return items;
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        foreach (var v in items) list.Add(v);
+        return list;
+    }
+
+    /// <summary>True when the value holds NaN or infinity anywhere (recursively through sequences).</summary>
+    public static bool HasNonFinite(object? v, int depth = 0) => v switch
+    {
+        double d => !double.IsFinite(d),
+        float f => !float.IsFinite(f),
+        string => false,
+        IEnumerable e when depth < 3 => e.Cast<object?>().Any(x => HasNonFinite(x, depth + 1)),
+        _ => false,
+    };
+}
