@@ -137,7 +137,15 @@ public sealed class KeyedVectors
                 vectors[(long)i * size + j] = v;
             }
         }
-        return new KeyedVectors(words, vectors, size);
+        try
+        {
+            return new KeyedVectors(words, vectors, size);
+        }
+        catch (ArgumentException e)
+        {
+            // A repeated or empty word: the file breaks the format, so it is reported as the file's fault.
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
