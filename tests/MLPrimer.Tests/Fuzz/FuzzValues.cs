@@ -20,7 +20,16 @@ internal sealed class FuzzValues(string tempDir)
     public const int Width = 3;
     public const int Flavours = 4;
 
-    private static readonly Type[] Leaves = [typeof(double), typeof(float), typeof(int), typeof(long), typeof(string), typeof(bool)];
+    private static readonly Type[] Leaves = [typeof(double), typeof(float), typeof(int), typeof(long), typeof(string), typeof(bool), typeof(uint), typeof(byte)];
+
+    /// <summary>Feature rows as dictionaries: IReadOnlyDictionary&lt;string, V&gt; (or IDictionary, Dictionary) for V string, int, double, object.</summary>
+    private static bool IsDictionary(Type t) =>
+        t.IsGenericType && t.GetGenericArguments() is [var k, var v] && k == typeof(string)
+        && (v == typeof(string) || v == typeof(int) || v == typeof(double) || v == typeof(object))
+        && (t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) || t.GetGenericTypeDefinition() == typeof(IDictionary<,>)
+            || t.GetGenericTypeDefinition() == typeof(Dictionary<,>));
+
+    private static bool IsLeaf(Type t) => Leaves.Contains(t) || IsDictionary(t);
 
     /// <summary>True when every parameter of this type can be generated.</summary>
     public static bool Supported(Type t) => Describe(t) is not null;
@@ -28,13 +37,14 @@ internal sealed class FuzzValues(string tempDir)
     /// <summary>Leaf type and nesting depth (0 scalar, 1 sequence, 2 sequence of sequences), or null if unsupported.</summary>
     private static (Type Leaf, int Depth)? Describe(Type t)
     {
-        if (Leaves.Contains(t) || t.IsEnum || t == typeof(TimeSpan) || t == typeof(CancellationToken) || t == typeof(Random)) return (t, 0);
+        if (IsLeaf(t) || t.IsEnum || t == typeof(TimeSpan) || t == typeof(CancellationToken) || t == typeof(Random)) return (t, 0);
         if (Nullable.GetUnderlyingType(t) is { } u) return Leaves.Contains(u) || u.IsEnum ? (t, 0) : null;
         if (IsOptions(t)) return (t, 0);
+        if (t.IsArray && t.GetArrayRank() == 2 && Leaves.Contains(t.GetElementType())) return (t.GetElementType()!, 3);
         if (ElementOf(t) is { } e)
         {
-            if (Leaves.Contains(e)) return (e, 1);
-            if (ElementOf(e) is { } ee && Leaves.Contains(ee)) return (ee, 2);
+            if (IsLeaf(e)) return (e, 1);
+            if (ElementOf(e) is { } ee && IsLeaf(ee)) return (ee, 2);
         }
         return null;
     }
@@ -77,6 +87,7 @@ internal sealed class FuzzValues(string tempDir)
         var (leaf, depth) = Describe(t)!.Value;
         if (depth == 0) return NiceScalar(t, name, flavour);
         if (depth == 1) return Wrap(NiceSequence(leaf, name, flavour, rows), t);
+        if (depth == 3) return Matrix(leaf, name, flavour, rows, Width);
         var outer = new Array[rows];
         for (var i = 0; i < rows; i++) outer[i] = NiceSequence(leaf, name, flavour + i, Width, row: i);
         return Wrap(outer, t);
@@ -96,6 +107,9 @@ internal sealed class FuzzValues(string tempDir)
         if (t == typeof(CancellationToken)) return CancellationToken.None;
         if (t == typeof(Random)) return new Random(flavour + 1);
         if (IsOptions(t)) return Activator.CreateInstance(t);
+        if (t == typeof(uint)) return (uint)new[] { 2, 1, 3, 4 }[flavour];
+        if (t == typeof(byte)) return (byte)new[] { 2, 1, 3, 4 }[flavour];
+        if (IsDictionary(t)) return NiceSequence(t, name, flavour, 1).GetValue(0);
         throw new InvalidOperationException($"no nice value for {t}");
     }
 
@@ -105,7 +119,10 @@ internal sealed class FuzzValues(string tempDir)
         var a = Array.CreateInstance(leaf, length);
         for (var i = 0; i < length; i++)
         {
-            object v = leaf == typeof(double) ? 0.05 + 0.9 * rng.NextDouble()
+            object v = IsDictionary(leaf) ? Row(leaf, flavour, i, rng)
+                : leaf == typeof(uint) ? (uint)IntPattern(flavour, i)
+                : leaf == typeof(byte) ? (byte)IntPattern(flavour, i)
+                : leaf == typeof(double) ? 0.05 + 0.9 * rng.NextDouble()
                 : leaf == typeof(float) ? (object)(float)(0.05 + 0.9 * rng.NextDouble())
                 : leaf == typeof(int) ? IntPattern(flavour, i)
                 : leaf == typeof(long) ? (long)IntPattern(flavour, i)
@@ -114,6 +131,27 @@ internal sealed class FuzzValues(string tempDir)
             a.SetValue(v, i);
         }
         return a;
+    }
+
+    /// <summary>A feature row {"f0": v, "f1": v, "f2": v} of the dictionary type <paramref name="dictionary"/>.</summary>
+    private static object Row(Type dictionary, int flavour, int i, Random rng)
+    {
+        var v = dictionary.GetGenericArguments()[1];
+        var row = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), v))!;
+        for (var j = 0; j < Width; j++)
+            row[$"f{j}"] = v == typeof(int) ? IntPattern(flavour, i + j) : v == typeof(double) ? 0.05 + 0.9 * rng.NextDouble() : StringPattern(flavour, i + j, 0);
+        return row;
+    }
+
+    private static Array Matrix(Type leaf, string name, int flavour, int rows, int columns)
+    {
+        var m = Array.CreateInstance(leaf, rows, columns);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = NiceSequence(leaf, name, flavour + r, columns, row: r);
+            for (var c = 0; c < columns; c++) m.SetValue(row.GetValue(c), r, c);
+        }
+        return m;
     }
 
     private static int IntPattern(int flavour, int i) => (flavour % Flavours) switch { 0 => i % 2, 1 => i, 2 => i % 3, _ => i % 4 };
@@ -136,6 +174,23 @@ internal sealed class FuzzValues(string tempDir)
         if (depth == 0)
         {
             foreach (var a in HostileScalar(t, name)) yield return a;
+            yield break;
+        }
+        if (depth == 3)
+        {
+            yield return new("null", null);
+            foreach (var (label, r, c) in new[] { ("0 x 3", 0, Width), ($"{Rows} x 0", Rows, 0), ("1 x 3", 1, Width), ($"{Rows + 1} x 3", Rows + 1, Width), ($"{Rows} x {Width + 1}", Rows, Width + 1) })
+                yield return new($"matrix {label}", Matrix(leaf, name, flavour, r, c));
+            foreach (var (label, seq, nonFinite) in HostileSequences(leaf, name, flavour, Width))
+            {
+                if (label.StartsWith("length", StringComparison.Ordinal) || label == "empty") continue;
+                var m = Matrix(leaf, name, flavour, Rows, Width);
+                for (var c = 0; c < Width; c++) m.SetValue(seq.GetValue(c), 1, c);
+                yield return new($"matrix row 1 {label}", m, nonFinite, label.StartsWith("huge", StringComparison.Ordinal));
+            }
+            var constant = Matrix(leaf, name, flavour, Rows, Width);
+            for (var r = 0; r < Rows; r++) constant.SetValue(constant.GetValue(0, 0), r, 0);
+            yield return new("matrix with a constant column", constant);
             yield break;
         }
         if (depth == 1)
@@ -216,6 +271,14 @@ internal sealed class FuzzValues(string tempDir)
         else if (t == typeof(TimeSpan))
             foreach (var v in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(-1), TimeSpan.MaxValue, TimeSpan.MinValue }) yield return new($"{v}", v);
         else if (t == typeof(Random) || IsOptions(t)) yield return new("null", null);
+        else if (t == typeof(uint)) foreach (var v in new[] { 0u, 1u, uint.MaxValue }) yield return new($"{v}u", v);
+        else if (t == typeof(byte)) foreach (var v in new byte[] { 0, 255 }) yield return new($"(byte){v}", v);
+        else if (IsDictionary(t))
+        {
+            yield return new("null", null);
+            foreach (var (label, seq, nonFinite) in HostileSequences(t, name, 0, 3))
+                if (label.Contains("at [1]", StringComparison.Ordinal)) yield return new(label.Replace(" at [1]", ""), seq.GetValue(1), nonFinite);
+        }
     }
 
     private static IEnumerable<(string Label, Array Seq, bool NonFinite)> HostileSequences(Type leaf, string name, int flavour, int n)
@@ -264,6 +327,26 @@ internal sealed class FuzzValues(string tempDir)
             yield return ("empty string at [1]", With(1, ""), false);
             yield return ("whitespace string at [1]", With(1, "a b"), false);
             yield return ("all the same string", Fill("a"), false);
+        }
+        else if (leaf == typeof(uint) || leaf == typeof(byte))
+        {
+            yield return ("huge at [0]", With(0, leaf == typeof(uint) ? (object)uint.MaxValue : byte.MaxValue), false);
+            yield return ("all zero", Fill(leaf == typeof(uint) ? (object)0u : (byte)0), false);
+        }
+        else if (IsDictionary(leaf))
+        {
+            var v = leaf.GetGenericArguments()[1];
+            Array WithRow(Action<IDictionary> change) { var a = Make(n); var row = (IDictionary)a.GetValue(1)!; change(row); return a; }
+            yield return ("null element at [1]", With(1, null!), false);
+            yield return ("empty row at [1]", WithRow(r => r.Clear()), false);
+            yield return ("empty key at [1]", WithRow(r => r[""] = r["f0"]), false);
+            if (!v.IsValueType) yield return ("null value at [1]", WithRow(r => r["f0"] = null), false);
+            if (v == typeof(double) || v == typeof(object))
+            {
+                yield return ("NaN value at [1]", WithRow(r => r["f0"] = double.NaN), true);
+                yield return ("infinite value at [1]", WithRow(r => r["f0"] = double.PositiveInfinity), true);
+            }
+            if (v == typeof(object)) yield return ("a list as a value at [1]", WithRow(r => r["f0"] = new List<int> { 1 }), false);
         }
         else if (leaf == typeof(bool))
         {

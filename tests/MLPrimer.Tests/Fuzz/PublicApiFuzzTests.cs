@@ -80,6 +80,8 @@ public sealed class PublicApiFuzzTests(ITestOutputHelper output) : IDisposable
         ["Descriptive.Skewness: non-finite result from finite input"] = "NaN for constant data (one value included), as scipy.stats.skew (documented)",
         ["Descriptive.Kurtosis: non-finite result from finite input"] = "NaN for constant data (one value included), as scipy.stats.kurtosis (documented)",
         ["AlphaBetaModel.Fit: non-finite result from finite input"] = "times that do not grow with size fit β = 0, whose bandwidth 1/β is +infinity: the honest answer",
+        ["OneHotEncoder.Fit: non-finite result from non-finite input"] = "NaN is a category of its own, sorted last, as scikit-learn's OneHotEncoder (documented)",
+        ["FeatureHasher.Transform: non-finite result from non-finite input"] = "a NaN value is hashed and kept, as scikit-learn's FeatureHasher does (documented)",
         ["TwoProportionZTest.Test: non-finite result from finite input"] = "RelativeLift is NaN when the control rate is 0 (documented): a lift over nothing is undefined",
     };
 
