@@ -43,8 +43,9 @@ public sealed class GaussianProcessRegressor
         ArgumentNullException.ThrowIfNull(y);
         if (x.Count == 0) throw new ArgumentException("x must contain at least one point.", nameof(x));
         if (y.Count != x.Count) throw new ArgumentException($"y has {y.Count} targets for {x.Count} points; it needs one per point.", nameof(y));
-        int dim = x[0].Length;
-        if (dim == 0 || x.Any(p => p.Length != dim)) throw new ArgumentException("Every point in x must have the same, non-zero number of coordinates.", nameof(x));
+        int dim = x[0]?.Length ?? 0;
+        if (dim == 0 || x.Any(p => p is null || p.Length != dim)) throw new ArgumentException("Every point in x must have the same, non-zero number of coordinates.", nameof(x));
+        if (x.Any(p => p.Any(v => !double.IsFinite(v)))) throw new ArgumentException("x must contain only finite coordinates.", nameof(x));
         if (y.Any(v => !double.IsFinite(v))) throw new ArgumentException("y must contain only finite values.", nameof(y));
 
         int n = x.Count;
@@ -79,8 +80,9 @@ public sealed class GaussianProcessRegressor
         ArgumentNullException.ThrowIfNull(x);
         if (_x is null || _cholesky is null || _weights is null) throw new InvalidOperationException("Call Fit before Predict.");
         int n = _x.Length, m = x.Count;
-        if (x.Any(p => p.Length != _x[0].Length))
+        if (x.Any(p => p is null || p.Length != _x[0].Length))
             throw new ArgumentException($"Every query point must have {_x[0].Length} coordinates, like the training points.", nameof(x));
+        if (x.Any(p => p.Any(v => !double.IsFinite(v)))) throw new ArgumentException("x must contain only finite coordinates.", nameof(x));
         var queries = x.Select(p => p.ToArray()).ToArray();
         var kStar = Matrix<double>.Build.Dense(n, m, (i, j) => Kernel.Evaluate(_x[i], queries[j]));
         var mean = kStar.TransposeThisAndMultiply(_weights);

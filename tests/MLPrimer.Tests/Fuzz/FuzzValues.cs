@@ -16,6 +16,13 @@ internal sealed record FuzzArg(string Label, object? Value, bool NonFinite = fal
 /// </summary>
 internal sealed class FuzzValues(string tempDir)
 {
+    /// <summary>Builds a valid instance of a library type (set by the test: its constructor or static factory with valid
+    /// arguments, fitted when it has Fit), or null when none works. Parameters of library types get it, or null.</summary>
+    public Func<Type, Func<object>?> Objects { get; set; } = _ => null;
+
+    /// <summary>Which library types may be built as arguments (not processes, servers or TorchSharp modules).</summary>
+    public static Func<Type, bool> IsBuildable { get; set; } = _ => false;
+
     public const int Rows = 8;
     public const int Width = 3;
     public const int Flavours = 4;
@@ -39,7 +46,7 @@ internal sealed class FuzzValues(string tempDir)
     {
         if (IsLeaf(t) || t.IsEnum || t == typeof(TimeSpan) || t == typeof(CancellationToken) || t == typeof(Random)) return (t, 0);
         if (Nullable.GetUnderlyingType(t) is { } u) return Leaves.Contains(u) || u.IsEnum ? (t, 0) : null;
-        if (IsOptions(t)) return (t, 0);
+        if (IsOptions(t) || t == typeof(TextWriter) || IsLibraryObject(t)) return (t, 0);
         if (t.IsArray && t.GetArrayRank() == 2 && Leaves.Contains(t.GetElementType())) return (t.GetElementType()!, 3);
         if (ElementOf(t) is { } e)
         {
@@ -53,6 +60,9 @@ internal sealed class FuzzValues(string tempDir)
     private static bool IsOptions(Type t) =>
         t.IsClass && !t.IsAbstract && t.Assembly == typeof(MLPrimer.Primer).Assembly && t.GetConstructor(Type.EmptyTypes) is not null
         && t.Name.EndsWith("Options", StringComparison.Ordinal);
+
+    private static bool IsLibraryObject(Type t) =>
+        t.IsClass && !t.IsAbstract && t.Assembly == typeof(MLPrimer.Primer).Assembly && !typeof(Delegate).IsAssignableFrom(t) && IsBuildable(t);
 
     public static Type? ElementOf(Type t)
     {
@@ -107,6 +117,8 @@ internal sealed class FuzzValues(string tempDir)
         if (t == typeof(CancellationToken)) return CancellationToken.None;
         if (t == typeof(Random)) return new Random(flavour + 1);
         if (IsOptions(t)) return Activator.CreateInstance(t);
+        if (t == typeof(TextWriter)) return TextWriter.Null;
+        if (IsLibraryObject(t)) return Objects(t)?.Invoke();
         if (t == typeof(uint)) return (uint)new[] { 2, 1, 3, 4 }[flavour];
         if (t == typeof(byte)) return (byte)new[] { 2, 1, 3, 4 }[flavour];
         if (IsDictionary(t)) return NiceSequence(t, name, flavour, 1).GetValue(0);
@@ -173,7 +185,11 @@ internal sealed class FuzzValues(string tempDir)
         var (leaf, depth) = Describe(t)!.Value;
         if (depth == 0)
         {
-            foreach (var a in HostileScalar(t, name)) yield return a;
+            // A path whose default is null means "the bundled data file": null is valid there (and reading the whole
+            // Brown corpus again would only cost time).
+            var nullIsDefault = p.HasDefaultValue && p.DefaultValue is null && IsPathLike(name);
+            foreach (var a in HostileScalar(t, name))
+                if (!(nullIsDefault && a.Value is null)) yield return a;
             yield break;
         }
         if (depth == 3)
@@ -270,7 +286,7 @@ internal sealed class FuzzValues(string tempDir)
         }
         else if (t == typeof(TimeSpan))
             foreach (var v in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(-1), TimeSpan.MaxValue, TimeSpan.MinValue }) yield return new($"{v}", v);
-        else if (t == typeof(Random) || IsOptions(t)) yield return new("null", null);
+        else if (t == typeof(Random) || IsOptions(t) || t == typeof(TextWriter) || IsLibraryObject(t)) yield return new("null", null);
         else if (t == typeof(uint)) foreach (var v in new[] { 0u, 1u, uint.MaxValue }) yield return new($"{v}u", v);
         else if (t == typeof(byte)) foreach (var v in new byte[] { 0, 255 }) yield return new($"(byte){v}", v);
         else if (IsDictionary(t))

@@ -128,6 +128,14 @@ public sealed class PublicApiFuzzTests(ITestOutputHelper output) : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var values = new FuzzValues(_dir);
+        FuzzValues.IsBuildable = t => ExclusionReason(t) is null && !t.IsGenericTypeDefinition;
+        var factories = new Dictionary<Type, Func<object>?>();
+        values.Objects = t =>
+        {
+            if (factories.TryGetValue(t, out var known)) return known;
+            factories[t] = null;   // while building: a type that needs itself gets null
+            return factories[t] = Factory(t, values);
+        };
         var findings = new List<string>();
         var skipped = new List<string>();
         int entryPoints = 0, calls = 0;
@@ -155,7 +163,7 @@ public sealed class PublicApiFuzzTests(ITestOutputHelper output) : IDisposable
                 .Where(m => !m.IsSpecialName && !ObjectMembers.Contains(m.Name)).Select(Close).OfType<MethodInfo>()
                 .OrderBy(Signature, StringComparer.Ordinal).ToList();
             if (instance.Count == 0) continue;
-            var factory = Factory(type, values);
+            var factory = values.Objects(type);
             if (factory is null) { skipped.AddRange(instance.Select(m => $"{Signature(m)}: no constructor call succeeded")); continue; }
             foreach (var m in instance)
             {
@@ -210,18 +218,26 @@ public sealed class PublicApiFuzzTests(ITestOutputHelper output) : IDisposable
                 return create;
             }
         }
-        // No usable constructor: a static factory of the type (ExperimentTracker.Open, Vocabulary.Build, ...).
-        foreach (var factory in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == type && !m.IsGenericMethodDefinition)
-                     .OrderBy(m => m.GetParameters().Length))
+        // No usable constructor: a method that returns one, static (ExperimentTracker.Open, Datasets.Iris, Metrics.ConfusionMatrix)
+        // or of another buildable object (ExperimentTracker.StartRun, FeatureHasher.Transform).
+        var producers = Library.GetExportedTypes().Where(t => ExclusionReason(t) is null && !t.IsGenericTypeDefinition)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == type && !m.IsGenericMethodDefinition && !m.IsSpecialName && (m.IsStatic || m.DeclaringType != type)
+                && !ExcludedMethods.ContainsKey($"{m.DeclaringType!.Name}.{m.Name}"))
+            .OrderBy(m => m.DeclaringType == type ? 0 : 1).ThenBy(m => m.GetParameters().Length).ThenBy(Signature, StringComparer.Ordinal);
+        foreach (var producer in producers)
         {
-            if (!FuzzInvoker.CanCall(factory) || !factory.GetParameters().All(p => FuzzValues.Supported(p.ParameterType))) continue;
-            var call = FuzzInvoker.Build(factory);
+            if (!FuzzInvoker.CanCall(producer) || !producer.GetParameters().All(p => FuzzValues.Supported(p.ParameterType))) continue;
+            Func<object>? owner = producer.IsStatic ? null : values.Objects(producer.DeclaringType!);
+            if (!producer.IsStatic && owner is null) continue;
+            var call = FuzzInvoker.Build(producer);
             for (var flavour = 0; flavour < FuzzValues.Flavours; flavour++)
             {
-                var args = factory.GetParameters().Select(p => values.Nice(p, flavour)).ToArray();
-                if (Execute(() => call(null, args)) is not { Exception: null, Hung: false } made) continue;
+                var f = flavour;
+                object? Make() => call(owner?.Invoke(), producer.GetParameters().Select(p => values.Nice(p, f)).ToArray());
+                if (Execute(Make) is not { Exception: null, Hung: false, Result: not null } made) continue;
                 (made.Result as IDisposable)?.Dispose();
-                return () => call(null, factory.GetParameters().Select(p => values.Nice(p, flavour)).ToArray())!;
+                return () => Make()!;
             }
         }
         return null;
