@@ -14,7 +14,9 @@ namespace MLPrimer.Tests.Fuzz;
 /// then either read it or throw an InvalidDataException (or an ArgumentException) whose message carries the file's path,
 /// within a few seconds, never a NullReference, IndexOutOfRange, Format, Overflow or JSON exception from inside.
 /// The tracker store is also opened when its database is garbage, truncated, a folder, or the store path is a file.
+/// The descriptor count and file modes are Linux's (/proc/self/fd, chmod), as everywhere the curriculum runs.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FileReaderFuzzTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-filefuzz-").FullName;

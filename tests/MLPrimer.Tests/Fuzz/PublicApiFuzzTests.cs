@@ -9,12 +9,14 @@ namespace MLPrimer.Tests.Fuzz;
 
 /// <summary>
 /// Reflection-driven fuzzing of the library's public surface (issue 14). Every public static method, constructor and
-/// instance method of an exported MLPrimer type whose parameters are numbers, strings, enums or sequences of them is
+/// instance method of an exported MLPrimer type whose parameters are numbers, strings, enums, sequences of them, rectangular
+/// matrices, feature-row dictionaries, options objects or other library objects (built with their own valid arguments) is
 /// called with seeded valid-looking arguments (a few "flavours", so some combination passes validation) and then with
 /// one hostile value at a time per parameter: null, empty, one element, lengths that disagree with the other arguments,
 /// NaN and ±infinity, negative, zero and huge numbers, k &gt; n, single-class labels, a third class, ragged or empty rows,
 /// null or whitespace strings, undefined enum values, and for path parameters directories, missing and garbage files.
-/// Instance methods run on a fresh object (fitted first when the type has a Fit method).
+/// Instance methods run on a fresh object (fitted first when the type has a Fit method), made by a constructor or by a
+/// method that returns one (ExperimentTracker.StartRun for TrackedRun, Metrics.ConfusionMatrix, FeatureHasher.Transform).
 ///
 /// An outcome is fine when the call returns a result without NaN or infinity, or throws an ArgumentException (or
 /// subclass) raised by the library itself that names a parameter (ParamName, or the name in the message), or for path
@@ -27,16 +29,16 @@ namespace MLPrimer.Tests.Fuzz;
 /// Excluded (each also has hand-written tests elsewhere):
 /// - MLPrimer.Charts: renders and saves images under img/, nothing numeric to check;
 /// - MLPrimer.Device: loads native libraries and reads environment variables, process-wide side effects;
-/// - MLPrimer.Messaging: starts redis-server and worker processes (UserFeatureStore's SQLite file is fuzzed by hand
-///   through the tracker's tests);
+/// - MLPrimer.Messaging: starts redis-server and worker processes (UserFeatureStore is left to its own tests);
 /// - Mpi, MpiLauncher, RingAllReduce.SumAcrossRanks: MPI calls in the test process abort it (MPICH exits), or mpiexec;
 /// - PrometheusProcess, PrometheusClient, ModelServerProcess, PredictionServer, LoadGenerator, FeatureWorkerProcess:
 ///   live processes and HTTP;
-/// - types deriving from TorchSharp's Module (LoRALinear, CrossLayer, QuantizedLinear, LightningModule, ...): their
+/// - types deriving from TorchSharp's Module (LoRALinear, CrossLayer, LightningModule, TabularClassifier): their
 ///   constructors allocate tensors of the requested sizes (int.MaxValue would try to reserve gigabytes natively);
-///   methods that take Tensor or Module parameters are skipped as unsupported types for the same reason;
-/// - methods taking delegates, streams, dictionaries or other library objects (AtomicFile, Timing, DynamicBatcher, ...):
-///   no generic hostile value exists for them; file-reading entry points are covered by FileReaderFuzzTests.
+///   methods that take Tensor, Module or DataFrame parameters are skipped as unsupported types for the same reason;
+/// - methods taking delegates, tuples, DateTime or streams (AtomicFile.Write, Timing, DynamicBatcher,
+///   BehaviouralTests, SliceFinder, BayesianOptimizer's bounds): no generic hostile value exists for them. The test prints
+///   every skipped entry point with its reason. Corrupt files are fed to the readers by FileReaderFuzzTests.
 /// </summary>
 public sealed class PublicApiFuzzTests(ITestOutputHelper output) : IDisposable
 {
