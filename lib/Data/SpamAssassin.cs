@@ -33,8 +33,15 @@ public static class SpamAssassin
                 "ham" => false,
                 _ => throw new InvalidDataException($"{file}:{lineNumber}: unknown label '{cells[0]}'."),
             };
-            messages.Add(new SpamAssassinMessage(
-                cells[2], cells[1], isSpam, TsvText.Unescape(cells[3]), TsvText.Unescape(cells[4])));
+            try
+            {
+                messages.Add(new SpamAssassinMessage(
+                    cells[2], cells[1], isSpam, TsvText.Unescape(cells[3]), TsvText.Unescape(cells[4])));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"{file}:{lineNumber}: {e.Message}", e);
+            }
         }
         return messages;
     }

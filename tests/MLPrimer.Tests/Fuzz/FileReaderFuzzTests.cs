@@ -135,6 +135,8 @@ public sealed class FileReaderFuzzTests : IDisposable
         var spam = "label\tgroup\tid\tsubject\tbody\nham\teasy_ham\t1\tHello\tA body\\nwith a line\nspam\tspam\t2\tWin\tClick \\t here\n"u8.ToArray();
         findings.AddRange(Fuzz("spam.tsv", spam, p => SpamAssassin.Load(p), seed: 4));
         findings.AddRange(Fuzz("spam.tsv.gz", Gzip(spam), p => SpamAssassin.Load(p), seed: 5));
+        // An escape TSV does not define, in the body.
+        findings.AddRange(Fuzz("spam-escape.tsv", "label\tgroup\tid\tsubject\tbody\nham\teasy_ham\t1\tHi\tbad \\q escape\n"u8.ToArray(), p => SpamAssassin.Load(p), seed: 11));
         findings.AddRange(Fuzz("brown.txt.gz", Gzip("The Fulton County Grand Jury said\nIt said\n"u8.ToArray()), p => BrownCorpus.Sentences(p).ToList(), seed: 6));
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
