@@ -97,6 +97,10 @@ public sealed record ClickWorld(double[][] UserTaste, double[][] ItemTaste, int[
     /// <summary>The generalisable taste score (u·v)/√d of a user and an item.</summary>
     public double Taste(int user, int item)
     {
+        if ((uint)user >= (uint)UserTaste.Length)
+            throw new ArgumentException($"user must be in [0, {UserTaste.Length}), not {user}.", nameof(user));
+        if ((uint)item >= (uint)ItemTaste.Length)
+            throw new ArgumentException($"item must be in [0, {ItemTaste.Length}), not {item}.", nameof(item));
         double s = 0;
         var u = UserTaste[user];
         var v = ItemTaste[item];

@@ -9,6 +9,8 @@ public static class MagnitudePruning
     {
         CheckSparsity(sparsity);
         var n = weights.Length;
+        for (var i = 0; i < n; i++)
+            if (!float.IsFinite(weights[i])) throw new ArgumentException($"weights must be finite (entry {i} is {weights[i]}).", nameof(weights));
         var prune = (int)Math.Round(sparsity * n, MidpointRounding.ToEven);
         var magnitudes = new float[n];
         for (var i = 0; i < n; i++) magnitudes[i] = Math.Abs(weights[i]);

@@ -9,9 +9,9 @@ internal static class CsvTable
     {
         using var reader = DataFile.OpenText(path);
         var header = reader.ReadLine()?.Split(',')
-            ?? throw new FormatException($"{path} is empty.");
+            ?? throw new InvalidDataException($"{path} is empty.");
         if (header.Length < 2 || header[^1] != "target")
-            throw new FormatException($"{path}: the header must end with a 'target' column.");
+            throw new InvalidDataException($"{path}: the header must end with a 'target' column.");
         var featureNames = header[..^1];
 
         var rows = new List<float[]>();
@@ -24,12 +24,15 @@ internal static class CsvTable
                 continue;
             var cells = line.Split(',');
             if (cells.Length != header.Length)
-                throw new FormatException($"{path}:{lineNumber}: {cells.Length} cells, expected {header.Length}.");
+                throw new InvalidDataException($"{path}:{lineNumber}: {cells.Length} cells, expected {header.Length}.");
             var row = new float[featureNames.Length];
             for (var j = 0; j < row.Length; j++)
-                row[j] = float.Parse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (!float.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]))
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{cells[j]}' in column '{featureNames[j]}' is not a number.");
             rows.Add(row);
-            labels.Add((int)double.Parse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture));
+            if (!double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var label) || label != Math.Floor(label) || label < 0 || label > int.MaxValue)
+                throw new InvalidDataException($"{path}:{lineNumber}: the target '{cells[^1]}' is not a class index.");
+            labels.Add((int)label);
         }
 
         return new TabularDataset(name, rows.ToArray(), labels.ToArray(), featureNames, classNames);

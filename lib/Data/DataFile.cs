@@ -26,13 +26,47 @@ internal static class DataFile
         {
             Stream content = stream;
             if (IsGzip(stream))
-                content = new GZipStream(stream, CompressionMode.Decompress);
+                content = new PathReportingStream(new GZipStream(stream, CompressionMode.Decompress), path);
             return new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
         }
         catch
         {
             stream.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Passes reads through, adding the file's path to a decompression error (GZipStream's own message names no file).</summary>
+    private sealed class PathReportingStream(Stream inner, string path) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try { return inner.Read(buffer, offset, count); }
+            catch (InvalidDataException e) { throw Corrupt(e); }
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            try { return inner.Read(buffer); }
+            catch (InvalidDataException e) { throw Corrupt(e); }
+        }
+
+        private InvalidDataException Corrupt(InvalidDataException e) => new($"{path}: the gzip data is corrupt ({e.Message}).", e);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -17,7 +17,7 @@ public static class SpamAssassin
         var file = DataFile.PathOrDefault(path, FileName, nameof(path));
         using var reader = DataFile.OpenText(file);
         if (reader.ReadLine() != Header)
-            throw new FormatException($"{file}: expected the header '{Header.Replace("\t", "\\t")}'.");
+            throw new InvalidDataException($"{file}: expected the header '{Header.Replace("\t", "\\t")}'.");
 
         var messages = new List<SpamAssassinMessage>(6046);
         var lineNumber = 1;
@@ -26,15 +26,22 @@ public static class SpamAssassin
             lineNumber++;
             var cells = line.Split('\t');
             if (cells.Length != 5)
-                throw new FormatException($"{file}:{lineNumber}: {cells.Length} fields, expected 5.");
+                throw new InvalidDataException($"{file}:{lineNumber}: {cells.Length} fields, expected 5.");
             var isSpam = cells[0] switch
             {
                 "spam" => true,
                 "ham" => false,
-                _ => throw new FormatException($"{file}:{lineNumber}: unknown label '{cells[0]}'."),
+                _ => throw new InvalidDataException($"{file}:{lineNumber}: unknown label '{cells[0]}'."),
             };
-            messages.Add(new SpamAssassinMessage(
-                cells[2], cells[1], isSpam, TsvText.Unescape(cells[3]), TsvText.Unescape(cells[4])));
+            try
+            {
+                messages.Add(new SpamAssassinMessage(
+                    cells[2], cells[1], isSpam, TsvText.Unescape(cells[3]), TsvText.Unescape(cells[4])));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"{file}:{lineNumber}: {e.Message}", e);
+            }
         }
         return messages;
     }

@@ -6,7 +6,12 @@ namespace MLPrimer.Distributed;
 public sealed record AlphaBetaModel(double AlphaMs, double BetaMsPerByte)
 {
     /// <summary>Predicted time in milliseconds for <paramref name="bytes"/> bytes.</summary>
-    public double PredictMs(double bytes) => AlphaMs + BetaMsPerByte * bytes;
+    public double PredictMs(double bytes)
+    {
+        if (!(bytes >= 0) || double.IsInfinity(bytes))
+            throw new ArgumentException($"bytes must be a finite number ≥ 0 (got {bytes}).", nameof(bytes));
+        return AlphaMs + BetaMsPerByte * bytes;
+    }
 
     /// <summary>Effective bandwidth 1/β in gigabytes (10⁹ bytes) per second.</summary>
     public double BandwidthGBps => 1 / BetaMsPerByte / 1e6;
@@ -19,6 +24,8 @@ public sealed record AlphaBetaModel(double AlphaMs, double BetaMsPerByte)
         ArgumentNullException.ThrowIfNull(milliseconds);
         if (bytes.Count != milliseconds.Count)
             throw new ArgumentException($"bytes ({bytes.Count}) and milliseconds ({milliseconds.Count}) must have the same length.", nameof(milliseconds));
+        if (bytes.Any(b => !(b >= 0) || double.IsInfinity(b)))
+            throw new ArgumentException("every message size must be a finite number of bytes ≥ 0.", nameof(bytes));
         if (bytes.Distinct().Count() < 2)
             throw new ArgumentException("bytes must hold at least two different message sizes.", nameof(bytes));
         if (milliseconds.Any(t => !(t > 0) || double.IsInfinity(t)))

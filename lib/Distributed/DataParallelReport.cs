@@ -30,8 +30,15 @@ public sealed record DataParallelReport(int Processes, int Hidden, int Depth, in
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new ArgumentException($"No data-parallel report at '{path}': did the job fail? Look at its output.", nameof(path));
-        return JsonSerializer.Deserialize<DataParallelReport>(File.ReadAllText(path), Options)
-               ?? throw new InvalidDataException($"'{path}' holds no report.");
+        try
+        {
+            return JsonSerializer.Deserialize<DataParallelReport>(File.ReadAllText(path), Options)
+                   ?? throw new InvalidDataException($"'{path}' holds no report.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a data-parallel report ({e.Message}).", e);
+        }
     }
 
     /// <summary>Writes the report to <paramref name="path"/> atomically.</summary>

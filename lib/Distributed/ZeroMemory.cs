@@ -23,8 +23,9 @@ public static class ZeroMemory
     public static double BytesPerParameter(ZeroStage stage, int devices, double parameterBytes = 2, double gradientBytes = 2, double optimizerBytes = 12)
     {
         Guard.AtLeast(devices, 1, nameof(devices));
-        if (parameterBytes < 0 || gradientBytes < 0 || optimizerBytes < 0)
-            throw new ArgumentException("byte counts must not be negative.", parameterBytes < 0 ? nameof(parameterBytes) : gradientBytes < 0 ? nameof(gradientBytes) : nameof(optimizerBytes));
+        static bool Bad(double b) => !(b >= 0) || double.IsInfinity(b);
+        if (Bad(parameterBytes) || Bad(gradientBytes) || Bad(optimizerBytes))
+            throw new ArgumentException("byte counts must be finite and not negative.", Bad(parameterBytes) ? nameof(parameterBytes) : Bad(gradientBytes) ? nameof(gradientBytes) : nameof(optimizerBytes));
         return stage switch
         {
             ZeroStage.None => parameterBytes + gradientBytes + optimizerBytes,

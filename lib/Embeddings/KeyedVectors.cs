@@ -42,10 +42,10 @@ public sealed class KeyedVectors
     public IReadOnlyList<string> Words => _words;
 
     /// <summary>True when <paramref name="word"/> has a vector.</summary>
-    public bool Contains(string word) => _index.ContainsKey(word);
+    public bool Contains(string word) => _index.ContainsKey(word ?? throw new ArgumentNullException(nameof(word)));
 
     /// <summary>Row of <paramref name="word"/>, or -1 when it has no vector.</summary>
-    public int IndexOf(string word) => _index.TryGetValue(word, out var i) ? i : -1;
+    public int IndexOf(string word) => _index.TryGetValue(word ?? throw new ArgumentNullException(nameof(word)), out var i) ? i : -1;
 
     /// <summary>A copy of the vector of <paramref name="word"/>.</summary>
     public float[] GetVector(string word) => Row(RowOf(word, nameof(word))).ToArray();
@@ -137,7 +137,15 @@ public sealed class KeyedVectors
                 vectors[(long)i * size + j] = v;
             }
         }
-        return new KeyedVectors(words, vectors, size);
+        try
+        {
+            return new KeyedVectors(words, vectors, size);
+        }
+        catch (ArgumentException e)
+        {
+            // A repeated or empty word: the file breaks the format, so it is reported as the file's fault.
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />

@@ -63,13 +63,13 @@ public sealed class Vocabulary
     public IReadOnlyList<long> Counts => _counts;
 
     /// <summary>Index of <paramref name="word"/>, or -1 when it is not in the vocabulary.</summary>
-    public int IndexOf(string word) => _index.TryGetValue(word, out var i) ? i : -1;
+    public int IndexOf(string word) => _index.TryGetValue(word ?? throw new ArgumentNullException(nameof(word)), out var i) ? i : -1;
 
     /// <summary>True when <paramref name="word"/> is in the vocabulary.</summary>
-    public bool Contains(string word) => _index.ContainsKey(word);
+    public bool Contains(string word) => _index.ContainsKey(word ?? throw new ArgumentNullException(nameof(word)));
 
     /// <summary>Corpus count of <paramref name="word"/> (0 when it is not in the vocabulary).</summary>
-    public long CountOf(string word) => _index.TryGetValue(word, out var i) ? _counts[i] : 0;
+    public long CountOf(string word) => _index.TryGetValue(word ?? throw new ArgumentNullException(nameof(word)), out var i) ? _counts[i] : 0;
 
     /// <summary>Probability of keeping each occurrence of each word under frequent-word subsampling with threshold <paramref name="sample"/>:
     /// min(1, (sqrt(c/(s*total)) + 1) * (s*total)/c), as in word2vec.c and gensim; sample = 0 keeps everything.</summary>

@@ -23,6 +23,8 @@ public sealed class AdaBoostClassifier
     /// <summary>Maximum number of boosting rounds.</summary>
     public int Rounds { get; }
 
+    private int _featureCount;
+
     /// <summary>Number of classes seen in fit.</summary>
     public int ClassCount { get; private set; }
 
@@ -42,8 +44,12 @@ public sealed class AdaBoostClassifier
     public AdaBoostClassifier Fit(float[][] features, int[] labels)
     {
         Guard.LabelledRows(features, labels);
+        var maxLabel = labels.Max();
+        if (maxLabel >= Trees.DecisionTreeClassifier.MaxClasses)
+            throw new ArgumentException($"labels must be class indices 0 .. k-1 with k at most {Trees.DecisionTreeClassifier.MaxClasses:N0} (found {maxLabel}); encode the classes as 0, 1, 2, ... first.", nameof(labels));
         _stumps.Clear(); _alphas.Clear(); _errors.Clear(); _weights.Clear();
-        ClassCount = Math.Max(2, labels.Max() + 1);
+        _featureCount = features[0].Length;
+        ClassCount = Math.Max(2, maxLabel + 1);
         var n = labels.Length;
         var w = Enumerable.Repeat(1.0 / n, n).ToArray();
         _weights.Add((double[])w.Clone());
@@ -85,12 +91,17 @@ public sealed class AdaBoostClassifier
     public int Predict(float[] row) => Staged(row, _stumps.Count);
 
     /// <summary>Predictions for many rows.</summary>
-    public int[] Predict(float[][] rows) => rows.Select(Predict).ToArray();
+    public int[] Predict(float[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Select(Predict).ToArray();
+    }
 
     /// <summary>Predictions of the ensemble after 1, 2, ... stumps (like scikit-learn's staged_predict): result[t][i].</summary>
     public int[][] StagedPredict(float[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        for (var i = 0; i < rows.Length; i++) CheckRow(rows[i], nameof(rows));
         var result = new int[_stumps.Count][];
         var scores = new double[rows.Length, ClassCount];
         for (var t = 0; t < _stumps.Count; t++)
@@ -108,10 +119,16 @@ public sealed class AdaBoostClassifier
         return result;
     }
 
+    private void CheckRow(float[]? row, string name)
+    {
+        if (row is null || row.Length != _featureCount)
+            throw new ArgumentException($"Each row needs the {_featureCount} features the model was fitted on (got {row?.Length.ToString() ?? "null"}).", name);
+    }
+
     private int Staged(float[] row, int stumps)
     {
         if (_stumps.Count == 0) throw new InvalidOperationException("Call Fit before Predict.");
-        ArgumentNullException.ThrowIfNull(row);
+        CheckRow(row, nameof(row));
         var scores = new double[ClassCount];
         for (var t = 0; t < stumps; t++) scores[_stumps[t].Predict(row)] += _alphas[t];
         var best = 0;

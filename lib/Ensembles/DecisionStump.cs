@@ -6,7 +6,13 @@ namespace MLPrimer.Ensembles;
 public sealed record DecisionStump(int Feature, double Threshold, int LeftClass, int RightClass)
 {
     /// <summary>The stump's class for one row.</summary>
-    public int Predict(float[] row) => row[Feature] <= Threshold ? LeftClass : RightClass;
+    public int Predict(float[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length <= Feature)
+            throw new ArgumentException($"row has {row.Length} features, but this stump splits on feature {Feature}.", nameof(row));
+        return row[Feature] <= Threshold ? LeftClass : RightClass;
+    }
 
     /// <summary>Fits the stump with the lowest weighted error (each side predicts its heaviest class; ties: lowest feature,
     /// then lowest threshold, then lowest class). With a constant feature set the stump predicts the heaviest class on both sides.</summary>

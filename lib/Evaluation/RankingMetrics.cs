@@ -50,6 +50,8 @@ public static class Ranking
     public static double MeanAveragePrecisionAtK<T>(IReadOnlyList<IReadOnlyList<T>> recommended, IReadOnlyList<IEnumerable<T>> relevant,
         int k, AveragePrecisionNormalization normalization = AveragePrecisionNormalization.MinKRelevant)
     {
+        ArgumentNullException.ThrowIfNull(recommended);
+        ArgumentNullException.ThrowIfNull(relevant);
         CheckQueries(recommended.Count, relevant.Count);
         Guard.AtLeastOne(k, nameof(k));
         double sum = 0.0;
@@ -67,6 +69,8 @@ public static class Ranking
     /// <summary>MRR: mean of <see cref="ReciprocalRank{T}(IReadOnlyList{T}, IEnumerable{T}, int?)"/> over queries.</summary>
     public static double MeanReciprocalRank<T>(IReadOnlyList<IReadOnlyList<T>> recommended, IReadOnlyList<IEnumerable<T>> relevant, int? k = null)
     {
+        ArgumentNullException.ThrowIfNull(recommended);
+        ArgumentNullException.ThrowIfNull(relevant);
         CheckQueries(recommended.Count, relevant.Count);
         if (k is { } kk) Guard.AtLeastOne(kk, nameof(k));
         double sum = 0.0;
@@ -159,6 +163,8 @@ public static class Ranking
     /// <summary>Mean DCG over queries (one array of gains and one of scores per query).</summary>
     public static double DcgScore(IReadOnlyList<double[]> yTrue, IReadOnlyList<double[]> yScore, int? k = null, bool ignoreTies = false)
     {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yScore);
         CheckQueries(yTrue.Count, yScore.Count);
         double sum = 0.0;
         for (int q = 0; q < yTrue.Count; q++) sum += DcgScore(yTrue[q], yScore[q], k, ignoreTies);
@@ -168,6 +174,8 @@ public static class Ranking
     /// <summary>Mean NDCG over queries (scikit-learn's ndcg_score on a samples × items matrix; rows may differ in length here).</summary>
     public static double NdcgScore(IReadOnlyList<double[]> yTrue, IReadOnlyList<double[]> yScore, int? k = null, bool ignoreTies = false)
     {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yScore);
         CheckQueries(yTrue.Count, yScore.Count);
         double sum = 0.0;
         for (int q = 0; q < yTrue.Count; q++) sum += NdcgScore(yTrue[q], yScore[q], k, ignoreTies);

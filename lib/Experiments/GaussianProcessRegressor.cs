@@ -39,7 +39,7 @@ public sealed class GaussianProcessRegressor
     /// <summary>Conditions the GP on the training points and targets.</summary>
     public GaussianProcessRegressor Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
     {
-        Guard.Rows(x, nameof(x), cells: Guard.Cells.Any);
+        Guard.Rows(x, nameof(x), cells: Guard.Cells.Finite);
         ArgumentNullException.ThrowIfNull(y);
         if (y.Count != x.Count) throw new ArgumentException($"y has {y.Count} targets for {x.Count} points; it needs one per point.", nameof(y));
         if (y.Any(v => !double.IsFinite(v))) throw new ArgumentException("y must contain only finite values.", nameof(y));
@@ -76,8 +76,9 @@ public sealed class GaussianProcessRegressor
         ArgumentNullException.ThrowIfNull(x);
         if (_x is null || _cholesky is null || _weights is null) throw new InvalidOperationException("Call Fit before Predict.");
         int n = _x.Length, m = x.Count;
-        if (x.Any(p => p.Length != _x[0].Length))
+        if (x.Any(p => p is null || p.Length != _x[0].Length))
             throw new ArgumentException($"Every query point must have {_x[0].Length} coordinates, like the training points.", nameof(x));
+        if (x.Any(p => p.Any(v => !double.IsFinite(v)))) throw new ArgumentException("x must contain only finite coordinates.", nameof(x));
         var queries = x.Select(p => p.ToArray()).ToArray();
         var kStar = Matrix<double>.Build.Dense(n, m, (i, j) => Kernel.Evaluate(_x[i], queries[j]));
         var mean = kStar.TransposeThisAndMultiply(_weights);

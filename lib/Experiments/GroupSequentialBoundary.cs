@@ -10,6 +10,13 @@ public static class GroupSequentialBoundary
 {
     private const double Step = 0.04;
 
+    // The integration costs about looks × (grid points)², and the grid grows with sqrt(looks): past a few dozen looks a
+    // call takes minutes. Designs with more looks than this are continuous monitoring, which needs other boundaries.
+    private const int MaxLooks = 50;
+
+    // A |z| boundary beyond this is never crossed (P(|Z| > 40) is below 1e-300); larger ones would only widen the grid.
+    private const double MaxBoundary = 40;
+
     /// <summary>Pocock's boundary: the same |z| threshold at every one of the <paramref name="looks"/> looks.</summary>
     public static double[] Pocock(int looks, double alpha = 0.05) =>
         Solve(looks, alpha, (c, k) => c);
@@ -24,12 +31,17 @@ public static class GroupSequentialBoundary
         ArgumentNullException.ThrowIfNull(boundaries);
         Guard.NotEmpty(boundaries.Count, nameof(boundaries));
         if (boundaries.Any(b => !(b > 0) || !double.IsFinite(b))) throw new ArgumentException("Every boundary must be positive and finite.", nameof(boundaries));
+        if (boundaries.Count > MaxLooks)
+            throw new ArgumentException($"boundaries holds {boundaries.Count} looks; at most {MaxLooks} are supported (the integration grows with the square of the looks).", nameof(boundaries));
+        if (boundaries.Any(b => b > MaxBoundary))
+            throw new ArgumentException($"Every boundary must be at most {MaxBoundary} (a larger |z| is never crossed); got {boundaries.Max()}.", nameof(boundaries));
         return Crossing(boundaries.ToArray());
     }
 
     private static double[] Solve(int looks, double alpha, Func<double, int, double> shape)
     {
-        Guard.AtLeast(looks, 1, nameof(looks));
+        if (looks < 1 || looks > MaxLooks)
+            throw new ArgumentException($"looks must lie between 1 and {MaxLooks} (got {looks}); more looks is continuous monitoring, which needs other boundaries.", nameof(looks));
         Guard.OpenUnitInterval(alpha, nameof(alpha));
         double[] Bounds(double c) => Enumerable.Range(1, looks).Select(k => shape(c, k)).ToArray();
         double lo = 0.5, hi = 8;

@@ -38,7 +38,11 @@ public sealed record Kernel
     /// <summary>The covariance between two points of equal dimension.</summary>
     public double Evaluate(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Count != b.Count) throw new ArgumentException($"Points have {a.Count} and {b.Count} coordinates; they must match.", nameof(b));
+        if (a.Any(v => !double.IsFinite(v))) throw new ArgumentException("a must hold finite coordinates (no NaN or infinity).", nameof(a));
+        if (b.Any(v => !double.IsFinite(v))) throw new ArgumentException("b must hold finite coordinates (no NaN or infinity).", nameof(b));
         return Evaluate(a.ToArray(), b.ToArray());
     }
 

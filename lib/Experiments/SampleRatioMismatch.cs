@@ -23,7 +23,8 @@ public static class SampleRatioMismatch
         if (observed.Any(o => o < 0)) throw new ArgumentException("observed counts must be non-negative.", nameof(observed));
         if (expectedShares.Any(s => !(s > 0) || !double.IsFinite(s))) throw new ArgumentException("expectedShares must be positive and finite.", nameof(expectedShares));
         Guard.OpenUnitInterval(threshold, nameof(threshold));
-        double total = observed.Sum(), shareSum = expectedShares.Sum();
+        // Summed in double: counts near long.MaxValue would overflow a long sum.
+        double total = observed.Sum(o => (double)o), shareSum = expectedShares.Sum();
         if (total == 0) throw new ArgumentException("observed counts sum to zero.", nameof(observed));
         double chi = 0;
         for (var i = 0; i < observed.Count; i++)

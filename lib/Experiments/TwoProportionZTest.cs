@@ -2,7 +2,7 @@ using MathNet.Numerics.Distributions;
 
 namespace MLPrimer.Experiments;
 
-/// <summary>Result of a two-proportion z-test: rates, the difference treatment − control, z, two-sided p and a confidence interval.</summary>
+/// <summary>Result of a two-proportion z-test: rates, the difference treatment − control, z, two-sided p and a confidence interval; RelativeLift is Difference / ControlRate (NaN when the control rate is 0).</summary>
 public sealed record TwoProportionResult(
     double ControlRate, double TreatmentRate, double Difference, double RelativeLift,
     double Z, double PValue, double ConfidenceLow, double ConfidenceHigh)

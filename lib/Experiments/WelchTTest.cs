@@ -23,6 +23,9 @@ public static class WelchTTest
         double se = Math.Sqrt(qc + qt);
         if (se == 0) throw new ArgumentException("Both samples are constant; the t statistic is undefined.", nameof(treatment));
         double df = (qc + qt) * (qc + qt) / (qc * qc / (control.Count - 1) + qt * qt / (treatment.Count - 1));
+        if (!double.IsFinite(se) || !double.IsFinite(df))
+            throw new ArgumentException("The samples' variances overflow double precision (values near 1e154 or beyond); rescale the data first.",
+                double.IsFinite(vc) ? nameof(treatment) : nameof(control));
         double diff = mt - mc, t = diff / se;
         double p = 2 * StudentT.CDF(0, 1, df, -Math.Abs(t));
         double tCrit = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);

@@ -16,6 +16,8 @@ public static class Descriptive
     public static double Variance(ReadOnlySpan<double> values, int ddof = 1)
     {
         if (ddof < 0) throw new ArgumentException($"ddof must be non-negative, not {ddof}.", nameof(ddof));
+        if (ddof > values.Length)
+            throw new ArgumentException($"ddof must be smaller than the number of values ({values.Length}), not {ddof}: the variance divides by n − ddof.", nameof(ddof));
         Guard.Sample(values, nameof(values), ddof + 1, advice: Summary.MissingValuesAdvice);
         return CentralMoment(values, 2) * values.Length / (values.Length - ddof);
     }

@@ -165,6 +165,7 @@ public sealed class OneHotEncoder
 
     private SparseMatrix Encode<T>(T[,] x, Func<int, int, int> lookup)
     {
+        ArgumentNullException.ThrowIfNull(x);
         var offsets = _offsets!;
         int cols = offsets.Length - 1;
         if (x.GetLength(1) != cols)

@@ -49,6 +49,15 @@ public sealed class PolynomialFeatures
         }
     }
 
+    /// <summary>scikit-learn's PolynomialFeatures rejects NaN and infinity ("Input X contains NaN") rather than spreading them over every product.</summary>
+    private static void RequireFinite(double[,] x)
+    {
+        for (int r = 0; r < x.GetLength(0); r++)
+            for (int c = 0; c < x.GetLength(1); c++)
+                if (!double.IsFinite(x[r, c]))
+                    throw new ArgumentException($"x[{r}, {c}] is {x[r, c]}: x must hold finite numbers (impute missing values first).", nameof(x));
+    }
+
     /// <summary>Records the number of input columns of <paramref name="x"/> and builds the output terms.</summary>
     public PolynomialFeatures Fit(double[,] x)
     {
@@ -56,6 +65,7 @@ public sealed class PolynomialFeatures
         int n = x.GetLength(1);
         if (x.GetLength(0) == 0) throw new ArgumentException("x must have at least one row.", nameof(x));
         if (n == 0) throw new ArgumentException("x must have at least one column.", nameof(x));
+        RequireFinite(x);
         BuildTerms(n);
         return this;
     }
@@ -71,6 +81,7 @@ public sealed class PolynomialFeatures
         var suffix = _suffixColumn!;
         if (x.GetLength(1) != _nFeaturesIn)
             throw new ArgumentException($"x must have {_nFeaturesIn} columns, as seen by Fit (got {x.GetLength(1)}).", nameof(x));
+        RequireFinite(x);
         int rows = x.GetLength(0), cols = terms.Length;
         var result = new double[rows, cols];
         for (int r = 0; r < rows; r++)

@@ -36,6 +36,13 @@ public static class LabelShiftEstimator
     public static double[] AdjustPosterior(ReadOnlySpan<double> posterior, ReadOnlySpan<double> weights)
     {
         if (posterior.Length != weights.Length) throw new ArgumentException($"posterior has {posterior.Length} classes and weights {weights.Length}; they must match.", nameof(weights));
+        for (var k = 0; k < posterior.Length; k++)
+        {
+            if (!(posterior[k] >= 0) || double.IsInfinity(posterior[k]))
+                throw new ArgumentException($"posterior must hold finite probabilities ≥ 0 (class {k} has {posterior[k]}).", nameof(posterior));
+            if (!(weights[k] >= 0) || double.IsInfinity(weights[k]))
+                throw new ArgumentException($"weights must be finite and ≥ 0 (class {k} has {weights[k]}).", nameof(weights));
+        }
         var adjusted = new double[posterior.Length];
         double total = 0;
         for (var k = 0; k < posterior.Length; k++) { adjusted[k] = posterior[k] * weights[k]; total += adjusted[k]; }

@@ -3,6 +3,9 @@ namespace MLPrimer.Monitoring;
 /// <summary>Maximum mean discrepancy with a Gaussian RBF kernel k(a,b) = exp(−‖a−b‖²/(2σ²)): the unbiased MMD² estimate and a seeded permutation test.</summary>
 public static class MaximumMeanDiscrepancy
 {
+    // Each permutation recomputes the statistic over all pairs; more than this only burns time.
+    private const int MaxPermutations = 1_000_000;
+
     /// <summary>The median heuristic bandwidth: σ = median of the Euclidean distances between all distinct pairs of the pooled rows.</summary>
     public static double MedianHeuristic(double[][] x, double[][] y)
     {
@@ -30,7 +33,8 @@ public static class MaximumMeanDiscrepancy
     /// <summary>Unbiased MMD² with the median-heuristic σ (unless given) and its permutation p-value (1 + #{permuted ≥ observed}) / (1 + permutations), seeded.</summary>
     public static TwoSampleTestResult Test(double[][] x, double[][] y, int permutations = 200, int seed = 0, double? sigma = null)
     {
-        if (permutations < 1) throw new ArgumentException($"permutations must be at least 1, got {permutations}.", nameof(permutations));
+        if (permutations < 1 || permutations > MaxPermutations)
+            throw new ArgumentException($"permutations must be between 1 and {MaxPermutations:N0} (a p-value resolution of 1e-6 is plenty), got {permutations}.", nameof(permutations));
         var pooled = Pool(x, y);
         var s = sigma ?? MedianHeuristic(x, y);
         if (!(s > 0) || !double.IsFinite(s)) throw new ArgumentException($"sigma must be positive and finite, got {s}.", nameof(sigma));

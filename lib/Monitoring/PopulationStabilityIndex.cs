@@ -34,7 +34,7 @@ public static class PopulationStabilityIndex
     {
         if (expected.Length != actual.Length) throw new ArgumentException($"expected has {expected.Length} bins and actual {actual.Length}; they must match.", nameof(actual));
         if (expected.Length <= 1) throw new ArgumentException($"PSI needs at least 2 bins, got {expected.Length}.", nameof(expected));
-        if (!(epsilon > 0)) throw new ArgumentException($"epsilon must be positive, got {epsilon}.", nameof(epsilon));
+        if (!(epsilon > 0) || double.IsInfinity(epsilon)) throw new ArgumentException($"epsilon must be positive and finite, got {epsilon}.", nameof(epsilon));
         double te = Guard.Weights(expected, nameof(expected)), ta = Guard.Weights(actual, nameof(actual));
         double psi = 0;
         for (var i = 0; i < expected.Length; i++)

@@ -4,7 +4,11 @@ namespace MLPrimer.Production;
 public sealed record OffPolicyEstimate(double Value, double StandardError, int Count, double EffectiveSampleSize)
 {
     /// <summary>The normal-approximation interval Value ± z·StandardError (z = 1.96: 95%).</summary>
-    public (double Lower, double Upper) ConfidenceInterval(double z = 1.96) => (Value - z * StandardError, Value + z * StandardError);
+    public (double Lower, double Upper) ConfidenceInterval(double z = 1.96)
+    {
+        if (!(z >= 0) || double.IsInfinity(z)) throw new ArgumentException($"z must be a finite number ≥ 0 (got {z}).", nameof(z));
+        return (Value - z * StandardError, Value + z * StandardError);
+    }
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public static class ImportanceSampling
         var w = new double[targetDensity.Count];
         for (var i = 0; i < w.Length; i++)
         {
-            if (!(targetDensity[i] >= 0)) throw new ArgumentException($"Densities must be ≥ 0 (entry {i} is {targetDensity[i]}).", nameof(targetDensity));
+            if (!(targetDensity[i] >= 0) || double.IsInfinity(targetDensity[i])) throw new ArgumentException($"Densities must be finite and ≥ 0 (entry {i} is {targetDensity[i]}).", nameof(targetDensity));
             if (!(proposalDensity[i] > 0))
                 throw new ArgumentException($"The proposal density must be > 0 wherever it drew (entry {i} is {proposalDensity[i]}).", nameof(proposalDensity));
             w[i] = targetDensity[i] / proposalDensity[i];
@@ -50,6 +50,8 @@ public static class ImportanceSampling
     {
         ArgumentNullException.ThrowIfNull(values);
         Guard.Weights(weights, nameof(weights));
+        for (var i = 0; i < values.Count; i++)
+            if (!double.IsFinite(values[i])) throw new ArgumentException($"values must be finite numbers (entry {i} is {values[i]}).", nameof(values));
         if (values.Count != weights.Count)
             throw new ArgumentException($"values has {values.Count} entries and weights {weights.Count}; they must match.", nameof(weights));
     }

@@ -52,6 +52,14 @@ public static class StratifiedSampler
         ArgumentNullException.ThrowIfNull(sample);
         if (values.Count != strata.Count)
             throw new ArgumentException($"values has {values.Count} entries for {strata.Count} rows; it needs one per row.", nameof(values));
+        for (var i = 0; i < strata.Count; i++)
+        {
+            if (strata[i] is null) throw new ArgumentException($"strata[{i}] is null; every row needs a stratum.", nameof(strata));
+            if (!double.IsFinite(values[i])) throw new ArgumentException($"values[{i}] is {values[i]}; values must be finite.", nameof(values));
+        }
+        foreach (var i in sample)
+            if ((uint)i >= (uint)strata.Count)
+                throw new ArgumentException($"sample holds row {i}, outside 0..{strata.Count - 1}.", nameof(sample));
         var sizes = new Dictionary<TLabel, int>();
         foreach (var label in strata) sizes[label] = sizes.GetValueOrDefault(label) + 1;
         var sampled = sample.GroupBy(i => strata[i]).ToDictionary(g => g.Key, g => g.Average(i => values[i]));

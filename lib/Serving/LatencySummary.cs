@@ -24,7 +24,7 @@ public sealed record LatencySummary(int Count, double Mean, double P50, double P
         ArgumentNullException.ThrowIfNull(values, name);
         if (values.Count == 0) throw new ArgumentException("at least one value is needed.", name);
         var sorted = values.ToArray();
-        if (sorted.Any(double.IsNaN)) throw new ArgumentException("values must not contain NaN.", name);
+        if (sorted.Any(v => !double.IsFinite(v))) throw new ArgumentException($"{name} must hold finite numbers (no NaN or infinity).", name);
         Array.Sort(sorted);
         return sorted;
     }

@@ -63,17 +63,34 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(model);
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
-        using var zip = OpenArchive(path);
-        var info = ReadInfo(zip, path, out var hasOptimizer, out var hasGenerator);
-        if (optimizer is not null && !hasOptimizer)
-            throw new ArgumentException($"Checkpoint '{path}' holds no optimizer state.", nameof(optimizer));
-        if (generator is not null && !hasGenerator)
-            throw new ArgumentException($"Checkpoint '{path}' holds no generator state.", nameof(generator));
-        ReadEntry(zip, "model.bin", r => model.load(r));
-        if (optimizer is not null) ReadEntry(zip, "optimizer.bin", optimizer.load_state_dict);
-        ReadEntry(zip, "rng-default.bin", r => torch.set_rng_state(ReadState(r)));
-        if (generator is not null) ReadEntry(zip, "rng-generator.bin", r => generator.set_state(ReadState(r)));
-        return info;
+        return WithPath(path, () =>
+        {
+            using var zip = OpenArchive(path);
+            var info = ReadInfo(zip, path, out var hasOptimizer, out var hasGenerator);
+            if (optimizer is not null && !hasOptimizer)
+                throw new ArgumentException($"Checkpoint '{path}' holds no optimizer state.", nameof(optimizer));
+            if (generator is not null && !hasGenerator)
+                throw new ArgumentException($"Checkpoint '{path}' holds no generator state.", nameof(generator));
+            ReadEntry(zip, "model.bin", r => model.load(r));
+            if (optimizer is not null) ReadEntry(zip, "optimizer.bin", optimizer.load_state_dict);
+            ReadEntry(zip, "rng-default.bin", r => torch.set_rng_state(ReadState(r)));
+            if (generator is not null) ReadEntry(zip, "rng-generator.bin", r => generator.set_state(ReadState(r)));
+            return info;
+        });
+    }
+
+    /// <summary>Runs a read of the archive, adding the path to a corruption the zip reader finds later than OpenRead
+    /// (a damaged entry header or compressed stream).</summary>
+    private static T WithPath<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException && !e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"'{path}' is a corrupt checkpoint ({e.Message})", e);
+        }
     }
 
     /// <summary>Reads only the epoch, step, loss and metadata of a checkpoint.</summary>
@@ -81,8 +98,11 @@ public static class Checkpoint
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new ArgumentException($"No checkpoint at '{path}'.", nameof(path));
-        using var zip = OpenArchive(path);
-        return ReadInfo(zip, path, out _, out _);
+        return WithPath(path, () =>
+        {
+            using var zip = OpenArchive(path);
+            return ReadInfo(zip, path, out _, out _);
+        });
     }
 
     /// <summary>Opens the zip archive, reporting a file that is not one with its path.</summary>

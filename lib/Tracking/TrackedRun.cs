@@ -99,8 +99,9 @@ public sealed class TrackedRun : IDisposable
 
     private static string ArtifactName(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || Path.IsPathRooted(name) || name.Split('/', '\\').Any(part => part is "" or "." or ".."))
-            throw new ArgumentException($"Artifact name '{name}' must be a relative path without '.' or '..' parts.", nameof(name));
+        if (string.IsNullOrWhiteSpace(name) || Path.IsPathRooted(name) || name.Split('/', '\\').Any(part => part is "" or "." or "..")
+            || name.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            throw new ArgumentException($"Artifact name '{name}' must be a relative path without '.' or '..' parts or NUL characters.", nameof(name));
         return name.Replace('\\', '/');
     }
 

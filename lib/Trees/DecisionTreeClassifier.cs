@@ -6,6 +6,9 @@ namespace MLPrimer.Trees;
 /// the lowest feature index and the lowest threshold, so the two can differ where a node has several perfect splits.</remarks>
 public sealed class DecisionTreeClassifier
 {
+    // Every node keeps one count per class: a label in the billions would ask for gigabytes per node.
+    internal const int MaxClasses = 1 << 20;
+
     private Node? _root;
 
     /// <summary>Creates an unfitted tree; <paramref name="maxDepth"/> null grows until leaves are pure.</summary>
@@ -58,7 +61,10 @@ public sealed class DecisionTreeClassifier
             if ((uint)r >= (uint)labels.Length)
                 throw new ArgumentException($"Row index {r} is outside 0..{labels.Length - 1}.", nameof(rows));
         FeatureCount = features[0].Length;
-        ClassCount = labels.Max() + 1;
+        var maxLabel = labels.Max();
+        if (maxLabel >= MaxClasses)
+            throw new ArgumentException($"labels must be class indices 0 .. k-1 with k at most {MaxClasses:N0} (found {maxLabel}); encode the classes as 0, 1, 2, ... first.", nameof(labels));
+        ClassCount = maxLabel + 1;
         Depth = 0;
         LeafCount = 0;
         _root = Grow(features, labels, rows.ToArray(), 0);
@@ -69,7 +75,11 @@ public sealed class DecisionTreeClassifier
     public int Predict(float[] row) => ArgMax(Leaf(row).Counts);
 
     /// <summary>Predicted class of each row.</summary>
-    public int[] Predict(float[][] rows) => rows.Select(Predict).ToArray();
+    public int[] Predict(float[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Select(Predict).ToArray();
+    }
 
     /// <summary>Class frequencies in the leaf the row falls into.</summary>
     public double[] PredictProba(float[] row)

@@ -24,8 +24,8 @@ public static class TargetBinning
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
             throw new ArgumentException("values must not be empty: there is nothing to bin.", nameof(values));
-        if (bins < 1)
-            throw new ArgumentException($"bins must be at least 1 (got {bins}).", nameof(bins));
+        if (bins < 1 || bins > 1_000_000)
+            throw new ArgumentException($"bins must lie between 1 and 1,000,000 (got {bins}).", nameof(bins));
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
         for (var i = 0; i < values.Count; i++)

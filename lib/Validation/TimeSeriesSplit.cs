@@ -37,6 +37,8 @@ public sealed class TimeSeriesSplit
     public IEnumerable<Fold> Split(int count)
     {
         Guard.SampleCount(count);
+        if (count > Array.MaxLength)
+            throw new ArgumentException($"count is {count}; the row indices of one fold must fit in an array (at most {Array.MaxLength}).", nameof(count));
         if (NSplits + 1 > count)
             throw new ArgumentException($"Cannot make {NSplits + 1} blocks (nSplits + 1) from {count} samples.", nameof(count));
         var testSize = TestSize ?? count / (NSplits + 1);
