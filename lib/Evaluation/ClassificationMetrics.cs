@@ -45,10 +45,6 @@ public sealed class ClassificationScores
     public int[] Support { get; }
 }
 
-/// <summary>
-/// Offline-evaluation metrics with scikit-learn's definitions: classification scores, threshold curves, probabilistic
-/// losses and calibration. Labels are ints; binary metrics take 0 (negative) and 1 (positive).
-/// </summary>
 public static partial class Metrics
 {
     /// <summary>Fraction of samples whose predicted label equals the true label (int arrays convert to the spans).</summary>

@@ -37,9 +37,12 @@ public static class Quantiles
         return q[1] - q[0];
     }
 
-    internal static double Sorted(double[] sorted, double q)
+    internal static double Sorted(double[] sorted, double q) => AtIndex(sorted, (sorted.Length - 1) * q);
+
+    // Linear interpolation between the sorted values around the virtual index h = (n − 1)·q ≥ 0. Callers whose q is a
+    // fraction i/k pass (n − 1)·i/k, computed from the integers, so that a whole index stays whole in floating point.
+    internal static double AtIndex(double[] sorted, double h)
     {
-        var h = (sorted.Length - 1) * q;
         var lo = (int)Math.Floor(h);
         if (lo >= sorted.Length - 1) return sorted[^1];
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);

@@ -1,3 +1,5 @@
+using MLPrimer.Exploration;
+
 namespace MLPrimer.Monitoring;
 
 /// <summary>Maximum mean discrepancy with a Gaussian RBF kernel k(a,b) = exp(−‖a−b‖²/(2σ²)): the unbiased MMD² estimate and a seeded permutation test.</summary>
@@ -10,13 +12,13 @@ public static class MaximumMeanDiscrepancy
     public static double MedianHeuristic(double[][] x, double[][] y)
     {
         var pooled = Pool(x, y);
-        var distances = new List<double>(pooled.Length * (pooled.Length - 1) / 2);
+        var distances = new double[pooled.Length * (pooled.Length - 1) / 2];
+        var k = 0;
         for (var i = 0; i < pooled.Length; i++)
             for (var j = i + 1; j < pooled.Length; j++)
-                distances.Add(Math.Sqrt(SquaredDistance(pooled[i], pooled[j])));
-        distances.Sort();
-        var n = distances.Count;
-        var median = n % 2 == 1 ? distances[n / 2] : 0.5 * (distances[n / 2 - 1] + distances[n / 2]);
+                distances[k++] = Math.Sqrt(SquaredDistance(pooled[i], pooled[j]));
+        Array.Sort(distances);
+        var median = Quantiles.Sorted(distances, 0.5);
         return median > 0 ? median : 1.0;
     }
 

@@ -1,3 +1,5 @@
+using MLPrimer.Exploration;
+
 namespace MLPrimer.Monitoring;
 
 /// <summary>Population stability index, PSI = Σ (a_i − e_i)·ln(a_i/e_i) over bins, with e the reference share and a the current share of each bin; the industry rule of thumb reads &lt; 0.1 as stable, 0.1–0.25 as a moderate shift and &gt; 0.25 as a major one.</summary>
@@ -18,15 +20,10 @@ public static class PopulationStabilityIndex
     {
         if (bins <= 1) throw new ArgumentException($"bins must be at least 2, got {bins}.", nameof(bins));
         Guard.Sample(reference, nameof(reference));
-        var sorted = reference.ToArray(); Array.Sort(sorted);
-        var edges = new double[bins - 1];
-        for (var i = 1; i < bins; i++)
-        {
-            var h = (sorted.Length - 1) * (double)i / bins;
-            var lo = (int)Math.Floor(h);
-            edges[i - 1] = lo + 1 < sorted.Length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
-        }
-        return edges;
+        var sorted = reference.ToArray();
+        Array.Sort(sorted);
+        // The i/bins quantile sits at the virtual index (n − 1)·i/bins; computed from the integers, whole indices stay whole.
+        return Enumerable.Range(1, bins - 1).Select(i => Quantiles.AtIndex(sorted, (sorted.Length - 1) * (double)i / bins)).ToArray();
     }
 
     /// <summary>PSI from two histograms over the same bins; empty bins get share <paramref name="epsilon"/> so the logarithm stays finite.</summary>

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using MLPrimer.Tracking;
 
 namespace MLPrimer.Serving;
 
@@ -39,8 +39,7 @@ public sealed class ModelRegistry
         Directory.CreateDirectory(folder);
         string modelPath = Path.Combine(folder, ModelFile);
         AtomicFile.Write(modelPath, writeModel);
-        string sha;
-        using (var stream = File.OpenRead(modelPath)) sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        string sha = FileHash.Compute(modelPath);
         var meta = new Dictionary<string, object>
         {
             ["version"] = version, ["sha256"] = sha, ["created_utc"] = DateTime.UtcNow.ToString("O"),
@@ -71,8 +70,7 @@ public sealed class ModelRegistry
     public bool Verify(int version)
     {
         var v = Get(version);
-        using var stream = File.OpenRead(v.ModelPath);
-        return Convert.ToHexStringLower(SHA256.HashData(stream)) == v.Sha256;
+        return FileHash.Compute(v.ModelPath) == v.Sha256;
     }
 
     /// <summary>The version in production (the last promoted), or null before the first promotion.</summary>

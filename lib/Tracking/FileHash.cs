@@ -12,6 +12,12 @@ public static class FileHash
             throw new ArgumentException("path must be a non-empty file path.", nameof(path));
         if (!File.Exists(path))
             throw new ArgumentException($"No file at '{path}'.", nameof(path));
+        return Compute(path);
+    }
+
+    // The hash without the argument checks, for callers that own the file: a missing file throws FileNotFoundException.
+    internal static string Compute(string path)
+    {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
