@@ -264,21 +264,21 @@ internal static class ThresholdSweep
             TKey threshold = p == 0 ? negatives[q - 1]
                            : q == 0 ? positives[p - 1]
                            : TKey.Max(positives[p - 1], negatives[q - 1]);
-            truePositives += TakeTies(positives, ref p, threshold);
-            falsePositives += TakeTies(negatives, ref q, threshold);
+            int pBelow = StartOfTies(positives, p, threshold), qBelow = StartOfTies(negatives, q, threshold);
+            truePositives += p - pBelow;
+            falsePositives += q - qBelow;
+            p = pBelow;
+            q = qBelow;
             sink.Add(threshold, truePositives, falsePositives);
         }
     }
 
-    /// <summary>Counts the keys equal to <paramref name="threshold"/> at the end of keys[..end] and moves <paramref name="end"/> before them.</summary>
+    /// <summary>Where the run of keys equal to <paramref name="threshold"/> that ends at keys[end - 1] starts (<paramref name="end"/> itself when there is none).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TakeTies<TKey>(ReadOnlySpan<TKey> keys, ref int end, TKey threshold) where TKey : IBinaryInteger<TKey>
+    private static int StartOfTies<TKey>(ReadOnlySpan<TKey> keys, int end, TKey threshold) where TKey : IBinaryInteger<TKey>
     {
-        int start = end;
-        while (start > 0 && keys[start - 1] == threshold) start--;
-        int taken = end - start;
-        end = start;
-        return taken;
+        while (end > 0 && keys[end - 1] == threshold) end--;
+        return end;
     }
 
     /// <summary>Number of distinct scores.</summary>
