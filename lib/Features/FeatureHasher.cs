@@ -30,8 +30,7 @@ public enum FeatureHasherInputType
 /// UTF-8 buffer, never built as a string; |h| mod n is a multiplication (Lemire's remainder, exact for every 32-bit h and n);
 /// and instead of a map per row, each (column, value) is appended to flat CSR arrays, which <see cref="CsrBuilder"/> turns into
 /// the map's entries at the end of the row: a stable sort by column puts the entries of a column next to each other in arrival
-/// order, and adding up neighbours gives the map's sums, added in the same order. No string, map or array is allocated per
-/// row.</para>
+/// order, and adding up neighbours gives the map's sums, added in the same order. No string or map is built per row.</para>
 /// </remarks>
 public sealed class FeatureHasher
 {
