@@ -145,7 +145,7 @@ public static partial class Metrics
             Precision[_next] = (double)truePositives / (truePositives + falsePositives);
             // No positives at all: scikit-learn reports recall 1 at every threshold.
             Recall[_next] = _positives == 0 ? 1.0 : truePositives / _positives;
-            Thresholds[_next] = default(TDecoder).Decode(key);
+            Thresholds[_next] = TDecoder.Decode(key);
             _next--;
         }
     }
@@ -184,7 +184,7 @@ public static partial class Metrics
             {
                 bool first = _seen == 1;
                 bool corner = falsePositives - 2 * _pendFp + _prevFp != 0 || truePositives - 2 * _pendTp + _prevTp != 0;
-                if (!_drop || first || corner) Write(_pendTp, _pendFp, default(TDecoder).Decode(_pendKey));
+                if (!_drop || first || corner) Write(_pendTp, _pendFp, TDecoder.Decode(_pendKey));
                 _prevTp = _pendTp;
                 _prevFp = _pendFp;
             }
@@ -197,7 +197,7 @@ public static partial class Metrics
         /// <summary>The last point is always kept.</summary>
         internal void Finish()
         {
-            if (_seen > 0) Write(_pendTp, _pendFp, default(TDecoder).Decode(_pendKey));
+            if (_seen > 0) Write(_pendTp, _pendFp, TDecoder.Decode(_pendKey));
         }
 
         private void Write(long tp, long fp, double threshold)

@@ -18,10 +18,20 @@ public enum FeatureHasherInputType
 }
 
 /// <summary>The hashing trick, bit-compatible with scikit-learn's <c>FeatureHasher</c> (signed MurmurHash3, seed 0, UTF-8 names).</summary>
-/// <remarks>Column of a feature = |h| mod <see cref="NFeatures"/> where h is the signed 32-bit hash (|int.MinValue| is taken as 2^31);
+/// <remarks>
+/// <para>Column of a feature = |h| mod <see cref="NFeatures"/> where h is the signed 32-bit hash (|int.MinValue| is taken as 2^31);
 /// with <see cref="AlternateSign"/> the value is negated when h &lt; 0. Zero values are skipped; duplicate columns within a row
 /// are summed in arrival order (a cancellation leaves an explicit zero, as scipy's <c>sum_duplicates</c> does); scipy sums
-/// in its sort's order, so a non-integer sum of a repeated name in a row of more than 16 entries may differ in the last bit.</remarks>
+/// in its sort's order, so a non-integer sum of a repeated name in a row of more than 16 entries may differ in the last bit.</para>
+/// <para><b>The plain algorithm</b> (chapter 5 writes it out): for each row, start an empty map from column to value; for each
+/// feature (name, value) with a non-zero value, hash the name's UTF-8 bytes to h and add the signed value to
+/// map[|h| mod n]; the row is the map's entries in column order.</para>
+/// <para><b>The fast version builds the same rows.</b> A text value's feature "name=value" is encoded straight into one reused
+/// UTF-8 buffer, never built as a string; |h| mod n is a multiplication (Lemire's remainder, exact for every 32-bit h and n);
+/// and instead of a map per row, each (column, value) is appended to flat CSR arrays, which <see cref="CsrBuilder"/> turns into
+/// the map's entries at the end of the row: a stable sort by column puts the entries of a column next to each other in arrival
+/// order, and adding up neighbours gives the map's sums, added in the same order. No string or map is built per row.</para>
+/// </remarks>
 public sealed class FeatureHasher
 {
     /// <summary>scikit-learn's default width, 2^20 columns.</summary>
@@ -62,130 +72,71 @@ public sealed class FeatureHasher
     }
 
     /// <summary>Hashes dict samples whose values are text (each becomes "name=value" with value 1) or numbers (used as-is).</summary>
-    public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
-    {
-        RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this, rows);
-        try
+    public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>
+        Hash(rows, FeatureHasherInputType.Dict, static (run, row) =>
         {
-            foreach (var row in rows)
+            foreach (var (name, value) in row)
             {
-                RequireRow(row, run.RowCount, nameof(rows));
-                foreach (var (name, value) in row)
+                switch (value)
                 {
-                    switch (value)
-                    {
-                        case string text:
-                            run.AddNameValue(name, text, nameof(rows));
-                            break;
-                        case null:
-                            throw new ArgumentException(
-                                $"feature values must be text or numbers; feature \"{name}\" in row {run.RowCount} is null.", nameof(rows));
-                        default:
-                            run.Add(name, ToDouble(value, name, run.RowCount), nameof(rows));
-                            break;
-                    }
+                    case string text:
+                        run.AddNameValue(name, text);
+                        break;
+                    case null:
+                        throw new ArgumentException(
+                            $"feature values must be text or numbers; feature \"{name}\" in row {run.RowCount} is null.", nameof(rows));
+                    default:
+                        run.Add(name, ToDouble(value, name, run.RowCount));
+                        break;
                 }
-                run.EndRow();
             }
-            return run.Build(nameof(rows));
-        }
-        finally
-        {
-            run.Dispose();
-        }
-    }
+        });
 
     /// <summary>Hashes dict samples of categorical text values: each entry (f, v) becomes feature "f=v" with value 1.</summary>
-    public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, string>> rows)
-    {
-        RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this, rows);
-        try
+    public SparseMatrix Transform(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        Hash(rows, FeatureHasherInputType.Dict, static (run, row) =>
         {
-            foreach (var row in rows)
-            {
-                RequireRow(row, run.RowCount, nameof(rows));
-                if (row is Dictionary<string, string> dict)
-                {
-                    foreach (var (name, value) in dict) run.AddNameValue(name, value, nameof(rows));
-                }
-                else
-                {
-                    foreach (var (name, value) in row) run.AddNameValue(name, value, nameof(rows));
-                }
-                run.EndRow();
-            }
-            return run.Build(nameof(rows));
-        }
-        finally
-        {
-            run.Dispose();
-        }
-    }
+            // A Dictionary enumerated as itself uses its struct enumerator, which the interface would box.
+            if (row is Dictionary<string, string> dict)
+                foreach (var (name, value) in dict) run.AddNameValue(name, value);
+            else
+                foreach (var (name, value) in row) run.AddNameValue(name, value);
+        });
 
     /// <summary>Hashes dict samples of numeric values (any .NET number type), each used as-is.</summary>
     public SparseMatrix Transform<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>> rows)
-        where TValue : INumberBase<TValue>
-    {
-        RequireInputType(FeatureHasherInputType.Dict, rows);
-        var run = new Run(this, rows);
-        try
+        where TValue : INumberBase<TValue> =>
+        Hash(rows, FeatureHasherInputType.Dict, static (run, row) =>
         {
-            foreach (var row in rows)
-            {
-                RequireRow(row, run.RowCount, nameof(rows));
-                foreach (var (name, value) in row) run.Add(name, double.CreateChecked(value), nameof(rows));
-                run.EndRow();
-            }
-            return run.Build(nameof(rows));
-        }
-        finally
-        {
-            run.Dispose();
-        }
-    }
+            foreach (var (name, value) in row) run.Add(name, double.CreateChecked(value));
+        });
 
     /// <summary>Hashes pair samples: each (name, value) adds value to the name's column; repeated names add up.</summary>
-    public SparseMatrix Transform(IEnumerable<IEnumerable<(string Name, double Value)>> rows)
-    {
-        RequireInputType(FeatureHasherInputType.Pair, rows);
-        var run = new Run(this, rows);
-        try
+    public SparseMatrix Transform(IEnumerable<IEnumerable<(string Name, double Value)>> rows) =>
+        Hash(rows, FeatureHasherInputType.Pair, static (run, row) =>
         {
-            foreach (var row in rows)
-            {
-                RequireRow(row, run.RowCount, nameof(rows));
-                foreach (var (name, value) in row) run.Add(name, value, nameof(rows));
-                run.EndRow();
-            }
-            return run.Build(nameof(rows));
-        }
-        finally
-        {
-            run.Dispose();
-        }
-    }
+            foreach (var (name, value) in row) run.Add(name, value);
+        });
 
     /// <summary>Hashes string samples: each feature name counts 1; repeated names add up.</summary>
-    public SparseMatrix Transform(IEnumerable<IEnumerable<string>> rows)
+    public SparseMatrix Transform(IEnumerable<IEnumerable<string>> rows) =>
+        Hash(rows, FeatureHasherInputType.String, static (run, row) =>
+        {
+            foreach (var name in row) run.Add(name, 1.0);
+        });
+
+    /// <summary>The loop every Transform overload shares: check the input type, then per row add its features and close the row.</summary>
+    private SparseMatrix Hash<TRow>(IEnumerable<TRow> rows, FeatureHasherInputType inputType, Action<Run, TRow> addFeatures)
     {
-        RequireInputType(FeatureHasherInputType.String, rows);
-        var run = new Run(this, rows);
-        try
+        RequireInputType(inputType, rows);
+        using var run = new Run(this, rows);
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
-            {
-                RequireRow(row, run.RowCount, nameof(rows));
-                foreach (var name in row) run.Add(name, 1.0, nameof(rows));
-                run.EndRow();
-            }
-            return run.Build(nameof(rows));
+            RequireRow(row, run.RowCount, nameof(rows));
+            addFeatures(run, row);
+            run.EndRow();
         }
-        finally
-        {
-            run.Dispose();
-        }
+        return run.Build();
     }
 
     /// <summary>|h| mod n, with |int.MinValue| read as 2^31 (scikit-learn maps it to 2^31 mod n the same way).</summary>
@@ -231,191 +182,94 @@ public sealed class FeatureHasher
             $"feature values must be text or numbers; feature \"{name}\" in row {row} is a {value.GetType().Name}.", "rows"),
     };
 
-    /// <summary>State of one Transform call: a growing CSR buffer plus a reusable UTF-8 scratch buffer.</summary>
-    private sealed class Run
+    /// <summary>One Transform call: hashes each feature to its column and signed value and appends it to the current row.</summary>
+    /// <remarks>Disposable because its UTF-8 buffer is rented from the shared array pool.</remarks>
+    private sealed class Run : IDisposable
     {
-        private readonly FeatureHasher _owner;
-        private byte[] _scratch;
-        private int[] _indices;
-        private double[] _data;
-        private int[] _indPtr;
-        private int _count;
-        private int _rowStart;
-        private readonly int _expectedRows; // row count when rows is a collection, else -1
+        private const string RowsParameter = "rows"; // every Transform overload names its argument so
 
-        public Run(FeatureHasher owner, object rows)
+        private readonly FeatureHasher _hasher;
+        private readonly CsrBuilder _matrix;
+        private byte[] _utf8 = ArrayPool<byte>.Shared.Rent(256);
+
+        public Run(FeatureHasher hasher, object rows)
         {
-            _owner = owner;
-            _scratch = ArrayPool<byte>.Shared.Rent(256);
-            _expectedRows = rows switch
+            _hasher = hasher;
+            int expectedRows = rows switch
             {
                 System.Collections.ICollection c => c.Count,
                 IReadOnlyCollection<object> c => c.Count,
                 _ => -1,
             };
-            _indices = new int[256];
-            _data = new double[256];
-            _indPtr = GC.AllocateUninitializedArray<int>(Math.Max(_expectedRows, 256) + 1);
-            _indPtr[0] = 0;
-            _count = 0;
-            _rowStart = 0;
-            RowCount = 0;
+            _matrix = new CsrBuilder(hasher.NFeatures, expectedRows);
         }
 
-        public int RowCount { get; private set; }
+        /// <summary>Rows closed so far (the index of the row being filled).</summary>
+        public int RowCount => _matrix.RowCount;
 
-        /// <summary>Adds feature <paramref name="name"/> with <paramref name="value"/>.</summary>
+        /// <summary>Adds feature <paramref name="name"/> with <paramref name="value"/>; zeros are skipped before hashing, as scikit-learn does (NaN is kept).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(string name, double value, string paramName)
+        public void Add(string name, double value)
         {
-            if (name is null) throw NullName(paramName);
-            if (value == 0) return; // zeros are skipped before hashing, as scikit-learn does (NaN is kept)
-            int needed = name.Length * 3;
-            if (needed > _scratch.Length) Grow(needed);
-            int n = MurmurHash3.EncodeUtf8(name.AsSpan(), _scratch, paramName);
-            Store(MurmurHash3.Core(_scratch.AsSpan(0, n), 0), value);
+            if (name is null) throw NullName();
+            if (value == 0) return;
+            Span<byte> utf8 = Utf8Buffer(name.Length * 3);
+            int length = MurmurHash3.EncodeUtf8(name.AsSpan(), utf8, RowsParameter);
+            Append(MurmurHash3.Core(utf8[..length], 0), value);
         }
 
-        /// <summary>Adds feature "<paramref name="name"/>=<paramref name="value"/>" with value 1, without building the string.</summary>
+        /// <summary>Adds feature "<paramref name="name"/>=<paramref name="value"/>" with value 1, hashing the bytes without building the string.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void AddNameValue(string name, string value, string paramName)
+        public void AddNameValue(string name, string value)
         {
-            if (name is null) throw NullName(paramName);
+            if (name is null) throw NullName();
             if (value is null)
-                throw new ArgumentException($"feature values must not be null (feature \"{name}\" in row {RowCount}).", paramName);
-            int needed = (name.Length + value.Length) * 3 + 1;
-            if (needed > _scratch.Length) Grow(needed);
-            var span = _scratch.AsSpan();
-            int n = MurmurHash3.EncodeUtf8(name.AsSpan(), span, paramName);
-            span[n++] = (byte)'=';
-            n += MurmurHash3.EncodeUtf8(value.AsSpan(), span[n..], paramName);
-            Store(MurmurHash3.Core(span[..n], 0), 1.0);
+                throw new ArgumentException($"feature values must not be null (feature \"{name}\" in row {RowCount}).", RowsParameter);
+            Span<byte> utf8 = Utf8Buffer((name.Length + value.Length) * 3 + 1);
+            int length = MurmurHash3.EncodeUtf8(name.AsSpan(), utf8, RowsParameter);
+            utf8[length++] = (byte)'=';
+            length += MurmurHash3.EncodeUtf8(value.AsSpan(), utf8[length..], RowsParameter);
+            Append(MurmurHash3.Core(utf8[..length], 0), 1.0);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Store(uint hash, double value)
-        {
-            int h = unchecked((int)hash);
-            int index = _owner.IndexOf(h);
-            if (_owner.AlternateSign && h < 0) value = -value;
-            if (_count == _indices.Length) GrowEntries();
-            _indices[_count] = index;
-            _data[_count] = value;
-            _count++;
-        }
+        /// <summary>Closes the current row (its entries are sorted by column and duplicate columns summed).</summary>
+        public void EndRow() => _matrix.EndRow();
 
-        /// <summary>Closes the current row: sorts its entries by column and sums duplicates.</summary>
-        public void EndRow()
-        {
-            int start = _rowStart, end = _count;
-            if (end - start > InsertionSortLimit) SortLongRow(start, end);
-            // Insertion sort: short rows are the usual case, and it keeps equal columns in arrival order for the summation.
-            else for (int i = start + 1; i < end; i++)
-            {
-                int key = _indices[i];
-                double val = _data[i];
-                int j = i - 1;
-                while (j >= start && _indices[j] > key)
-                {
-                    _indices[j + 1] = _indices[j];
-                    _data[j + 1] = _data[j];
-                    j--;
-                }
-                _indices[j + 1] = key;
-                _data[j + 1] = val;
-            }
-            int write = start;
-            for (int read = start; read < end; read++)
-            {
-                if (write > start && _indices[write - 1] == _indices[read])
-                    _data[write - 1] += _data[read];
-                else
-                {
-                    _indices[write] = _indices[read];
-                    _data[write] = _data[read];
-                    write++;
-                }
-            }
-            _count = write;
-            _rowStart = write;
-            RowCount++;
-            if (RowCount + 1 > _indPtr.Length) Array.Resize(ref _indPtr, (int)Math.Min((long)_indPtr.Length * 2, Array.MaxLength));
-            _indPtr[RowCount] = write;
-        }
-
-        /// <summary>Rows longer than this (e.g. the tokens of a whole document) are sorted in O(L log L) instead of by insertion.</summary>
-        private const int InsertionSortLimit = 64;
-
-        /// <summary>Stable sort of a long row's entries by column: keys are column·2^32 + arrival position, so equal columns keep arrival order.</summary>
-        private void SortLongRow(int start, int end)
-        {
-            int length = end - start;
-            var keys = ArrayPool<long>.Shared.Rent(length);
-            var values = ArrayPool<double>.Shared.Rent(length);
-            try
-            {
-                for (int i = 0; i < length; i++) keys[i] = ((long)_indices[start + i] << 32) | (uint)i;
-                _data.AsSpan(start, length).CopyTo(values);
-                var sorted = keys.AsSpan(0, length);
-                sorted.Sort();
-                for (int i = 0; i < length; i++)
-                {
-                    long key = sorted[i];
-                    _indices[start + i] = (int)(key >> 32);
-                    _data[start + i] = values[(int)(uint)key];
-                }
-            }
-            finally
-            {
-                ArrayPool<long>.Shared.Return(keys);
-                ArrayPool<double>.Shared.Return(values);
-            }
-        }
-
-        public SparseMatrix Build(string paramName)
+        public SparseMatrix Build()
         {
             if (RowCount == 0)
-                throw new ArgumentException("rows must contain at least one sample (cannot vectorize an empty sequence).", paramName);
-            // Hand the buffers over as they are when they are exactly full; otherwise copy the used part.
-            var indPtr = _indPtr.Length == RowCount + 1 ? _indPtr : _indPtr[..(RowCount + 1)];
-            var indices = _indices.Length == _count ? _indices : _indices[.._count];
-            var data = _data.Length == _count ? _data : _data[.._count];
-            return new SparseMatrix(RowCount, _owner.NFeatures, indPtr, indices, data, trusted: true);
+                throw new ArgumentException("rows must contain at least one sample (cannot vectorize an empty sequence).", RowsParameter);
+            return _matrix.Build();
         }
 
         public void Dispose()
         {
-            if (_scratch.Length > 0) ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = [];
+            if (_utf8.Length > 0) ArrayPool<byte>.Shared.Return(_utf8);
+            _utf8 = [];
         }
 
-        private void Grow(int needed)
+        /// <summary>Column |h| mod n; the value is negated when h &lt; 0 and the hasher alternates signs.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Append(uint hash, double value)
         {
-            ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = ArrayPool<byte>.Shared.Rent(needed);
+            int h = unchecked((int)hash);
+            _matrix.Append(_hasher.IndexOf(h), _hasher.AlternateSign && h < 0 ? -value : value);
         }
 
-        private void GrowEntries()
+        /// <summary>The reused UTF-8 buffer, swapped for a larger one when <paramref name="maxBytes"/> would not fit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Span<byte> Utf8Buffer(int maxBytes)
         {
-            long size = (long)_indices.Length * 2;
-            if (_expectedRows > RowCount && RowCount > 0)
+            if (maxBytes > _utf8.Length)
             {
-                // Entries per finished row so far, times the rows still to come (plus the open row), with 1/8 headroom.
-                double perRow = (double)_rowStart / RowCount;
-                long projected = _count + (long)Math.Ceiling(perRow * (_expectedRows - RowCount) * 1.125) + 16;
-                size = Math.Max(size, projected);
+                ArrayPool<byte>.Shared.Return(_utf8);
+                _utf8 = [];
+                _utf8 = ArrayPool<byte>.Shared.Rent(maxBytes);
             }
-            size = Math.Min(size, Array.MaxLength);
-            if (size <= _indices.Length) throw new InvalidOperationException("Too many stored entries for one sparse matrix.");
-            var indices = GC.AllocateUninitializedArray<int>((int)size);
-            var data = GC.AllocateUninitializedArray<double>((int)size);
-            _indices.AsSpan(0, _count).CopyTo(indices);
-            _data.AsSpan(0, _count).CopyTo(data);
-            _indices = indices;
-            _data = data;
+            return _utf8;
         }
 
-        private ArgumentException NullName(string paramName) =>
-            new($"feature names must not be null (row {RowCount}).", paramName);
+        private ArgumentException NullName() =>
+            new($"feature names must not be null (row {RowCount}).", RowsParameter);
     }
 }

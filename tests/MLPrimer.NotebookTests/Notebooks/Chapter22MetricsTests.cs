@@ -54,6 +54,13 @@ public class Chapter22MetricsTests(CurriculumFixture curriculum)
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "img", "precision-recall-roc-example.png")),
             "img/precision-recall-roc-example.png not written");
 
+        // The plain walk (sort by score, count TP/FP, one point per run of ties) equals the library's curve point for point;
+        // some of the 108 test predictions share a score, so there are at most as many thresholds as predictions.
+        var walk = Regex.Match(nb.AllText, @"(\d+) thresholds from (\d+) predictions; the plain walk equals Metrics\.PrecisionRecallCurve: True");
+        Assert.True(walk.Success, "the plain precision-recall walk does not match the library");
+        Assert.Equal(108, int.Parse(walk.Groups[2].Value));
+        Assert.InRange(int.Parse(walk.Groups[1].Value), 2, 108);
+
         // The threshold is chosen on out-of-fold training scores (all 461 training tumours), then the test set is scored once.
         var chosen = Regex.Match(nb.AllText, @"chosen on (\d+) out-of-fold training predictions: threshold ([\d.]+) \(out-of-fold F1 ([\d.]+)\)");
         var atHalf = Regex.Match(nb.AllText, @"test tumours at the default 0\.50: precision ([\d.]+), recall ([\d.]+), F1 ([\d.]+)");
