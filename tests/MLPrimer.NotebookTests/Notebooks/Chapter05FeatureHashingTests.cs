@@ -55,11 +55,10 @@ public class Chapter05FeatureHashingTests(CurriculumFixture curriculum)
         var accuracies = runs.Select(m => Value(m, 6)).ToArray();
         Assert.InRange(accuracies.Max(), 0.975, 0.985);
         Assert.All(accuracies[4..], a => Assert.True(a >= accuracies.Max() - 0.01, $"accuracy {a} at 2^12 or wider"));
-        // The times in brackets: lowest in the middle (2^10..2^14), higher at both ends.
+        // The times in brackets are printed for orientation; the prose makes no claim about them (a timed pass on a
+        // shared machine is not a benchmark), so only their presence is checked.
         var seconds = Regex.Matches(text, @"n_features = 2\^\d+.*\[([\d.]+) s\]").Select(m => Value(m, 1)).ToArray();
         Assert.Equal(9, seconds.Length);
-        var middle = seconds[3..6].Min();
-        Assert.True(middle < seconds[0] && middle < seconds[^1], "the middle widths train fastest");
         // Accuracy degrades only at small widths.
         Assert.True(Value(runs[0], 6) < Value(widest, 6) - 0.1, "16 columns should cost accuracy");
         foreach (var name in new[] { "05-spam-accuracy-vs-n-features.png", "05-collision-rate.png" })
