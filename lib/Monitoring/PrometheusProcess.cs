@@ -19,15 +19,15 @@ public sealed record AlertRule(string Name, string Expression, TimeSpan For, str
 public sealed class PrometheusProcess : IDisposable
 {
     private static readonly HashSet<PrometheusProcess> Running = [];
-    private static bool exitHookInstalled;
+    private static bool _exitHookInstalled;
 
-    private readonly Process process;
-    private readonly StringBuilder logTail = new();
-    private bool disposed;
+    private readonly Process _process;
+    private readonly StringBuilder _logTail = new();
+    private bool _disposed;
 
     private PrometheusProcess(Process process, string directory, int port)
     {
-        this.process = process;
+        _process = process;
         Directory = directory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Client = new PrometheusClient(BaseAddress);
@@ -40,7 +40,7 @@ public sealed class PrometheusProcess : IDisposable
     public PrometheusClient Client { get; }
 
     /// <summary>The operating-system process id of the prometheus process.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>The temporary folder holding prometheus.yml, alerts.yml and the database; deleted on <see cref="Dispose"/>.</summary>
     public string Directory { get; }
@@ -49,7 +49,7 @@ public sealed class PrometheusProcess : IDisposable
     public string ConfigPath => Path.Combine(Directory, "prometheus.yml");
 
     /// <summary>Whether the prometheus process has exited.</summary>
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>
     /// Starts Prometheus scraping <paramref name="targets"/> (each a metrics URL such as http://127.0.0.1:5000/metrics, all
@@ -112,7 +112,7 @@ public sealed class PrometheusProcess : IDisposable
             lock (Running)
             {
                 Running.Add(server);
-                if (!exitHookInstalled) { AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(); exitHookInstalled = true; }
+                if (!_exitHookInstalled) { AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(); _exitHookInstalled = true; }
             }
             started.ErrorDataReceived += (_, e) => server.Remember(e.Data);
             started.OutputDataReceived += (_, e) => server.Remember(e.Data);
@@ -132,28 +132,28 @@ public sealed class PrometheusProcess : IDisposable
     /// <summary>Stops Prometheus (kills the process tree, waits for it to exit) and deletes its temporary folder.</summary>
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
+        if (_disposed) return;
+        _disposed = true;
         Kill();
         lock (Running) Running.Remove(this);
         Client.Dispose();
-        process.Dispose();
+        _process.Dispose();
         TryDelete(Directory);
     }
 
     /// <summary>The last lines Prometheus wrote to its log (for error messages).</summary>
     public string LogTail()
     {
-        lock (logTail) return logTail.ToString();
+        lock (_logTail) return _logTail.ToString();
     }
 
     private void Remember(string? line)
     {
         if (line is null) return;
-        lock (logTail)
+        lock (_logTail)
         {
-            logTail.AppendLine(line);
-            if (logTail.Length > 8000) logTail.Remove(0, logTail.Length - 6000);
+            _logTail.AppendLine(line);
+            if (_logTail.Length > 8000) _logTail.Remove(0, _logTail.Length - 6000);
         }
     }
 
@@ -163,10 +163,10 @@ public sealed class PrometheusProcess : IDisposable
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < timeout)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                process.WaitForExit();
-                throw new InvalidOperationException($"prometheus exited with code {process.ExitCode} before it was ready. Its log:\n{LogTail()}");
+                _process.WaitForExit();
+                throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode} before it was ready. Its log:\n{LogTail()}");
             }
             try
             {
@@ -184,8 +184,8 @@ public sealed class PrometheusProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException) { }   // never started or already reaped
     }

@@ -18,20 +18,20 @@ public sealed partial class ModelServerProcess : IDisposable
     public const string DllVariable = "MLPRIMER_MODELSERVER_DLL";
 
     private static readonly ConcurrentDictionary<ModelServerProcess, byte> Live = new();
-    private readonly Process process;
-    private readonly Queue<string> recent = new();
-    private readonly Lock gate = new();
-    private readonly EventHandler onExit;
-    private int disposed;
+    private readonly Process _process;
+    private readonly Queue<string> _recent = new();
+    private readonly Lock _gate = new();
+    private readonly EventHandler _onExit;
+    private int _disposed;
 
     private ModelServerProcess(Process process, Uri baseAddress)
     {
-        this.process = process;
+        _process = process;
         BaseAddress = baseAddress;
         Client = LoadGenerator.CreateClient();
         Client.BaseAddress = baseAddress;
-        onExit = (_, _) => Kill();
-        AppDomain.CurrentDomain.ProcessExit += onExit;
+        _onExit = (_, _) => Kill();
+        AppDomain.CurrentDomain.ProcessExit += _onExit;
         Live[this] = 0;
     }
 
@@ -42,13 +42,13 @@ public sealed partial class ModelServerProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>The server's process id.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>True once the server process has exited.</summary>
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The last lines the server printed (stdout and stderr), newest last.</summary>
-    public IReadOnlyList<string> RecentOutput { get { lock (gate) return recent.ToArray(); } }
+    public IReadOnlyList<string> RecentOutput { get { lock (_gate) return _recent.ToArray(); } }
 
     /// <summary>The path of the built server dll: <see cref="DllVariable"/> when set, else <c>services/ModelServer/bin/Release/net10.0/ModelServer.dll</c> in the repository.</summary>
     public static string ServerDll()
@@ -120,7 +120,7 @@ public sealed partial class ModelServerProcess : IDisposable
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"the model server exited with code {process.ExitCode}.");
+            if (_process.HasExited) throw new InvalidOperationException($"the model server exited with code {_process.ExitCode}.");
             try
             {
                 using var response = Client.GetAsync("ready").GetAwaiter().GetResult();
@@ -134,10 +134,10 @@ public sealed partial class ModelServerProcess : IDisposable
 
     private void Remember(string line)
     {
-        lock (gate)
+        lock (_gate)
         {
-            recent.Enqueue(line);
-            if (recent.Count > 200) recent.Dequeue();
+            _recent.Enqueue(line);
+            if (_recent.Count > 200) _recent.Dequeue();
         }
     }
 
@@ -152,13 +152,13 @@ public sealed partial class ModelServerProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                if (!OperatingSystem.IsWindows()) SendSignal(process.Id, 15);
-                if (OperatingSystem.IsWindows() || !process.WaitForExit((int)timeout.TotalMilliseconds)) process.Kill(entireProcessTree: true);
+                if (!OperatingSystem.IsWindows()) SendSignal(_process.Id, 15);
+                if (OperatingSystem.IsWindows() || !_process.WaitForExit((int)timeout.TotalMilliseconds)) _process.Kill(entireProcessTree: true);
             }
-            process.WaitForExit();
-            return process.ExitCode;
+            _process.WaitForExit();
+            return _process.ExitCode;
         }
         catch (InvalidOperationException) { return -1; }
     }
@@ -168,14 +168,14 @@ public sealed partial class ModelServerProcess : IDisposable
     {
         if (duration < TimeSpan.Zero || duration > TimeSpan.FromSeconds(30)) throw new ArgumentException($"duration must be between 0 and 30 s; got {duration}.", nameof(duration));
         if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("Pause uses Linux's signal numbers (SIGSTOP 19, SIGCONT 18).");
-        SendSignal(process.Id, 19);        // SIGSTOP
+        SendSignal(_process.Id, 19);        // SIGSTOP
         try { Thread.Sleep(duration); }
-        finally { SendSignal(process.Id, 18); }   // SIGCONT
+        finally { SendSignal(_process.Id, 18); }   // SIGCONT
     }
 
     private void Kill()
     {
-        try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { }
     }
 
@@ -188,11 +188,11 @@ public sealed partial class ModelServerProcess : IDisposable
     /// <summary>Stops the server gracefully (up to 15 s), then kills what is left; safe to call twice.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Live.TryRemove(this, out _);
-        AppDomain.CurrentDomain.ProcessExit -= onExit;
+        AppDomain.CurrentDomain.ProcessExit -= _onExit;
         Stop(TimeSpan.FromSeconds(15));
         Client.Dispose();
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -21,14 +21,14 @@ public sealed class PredictionServer : IDisposable
     private sealed record Served(Func<float[][], Task<float[]>> Predict, string Version);
     private sealed record PredictRequest([property: JsonPropertyName("X")] float[][]? X);
 
-    private readonly HttpListener listener = new();
-    private readonly Task acceptLoop;
-    private readonly StreamWriter? log;
-    private readonly Lock logLock = new();
-    private readonly Stopwatch uptime = Stopwatch.StartNew();
-    private volatile Served served;
-    private volatile bool stopping;
-    private int inFlight;
+    private readonly HttpListener _listener = new();
+    private readonly Task _acceptLoop;
+    private readonly StreamWriter? _log;
+    private readonly Lock _logLock = new();
+    private readonly Stopwatch _uptime = Stopwatch.StartNew();
+    private volatile Served _served;
+    private volatile bool _stopping;
+    private int _inFlight;
 
     /// <summary>Starts serving the synchronous batch model <paramref name="predict"/> as <paramref name="version"/> on <paramref name="port"/> (0: a free port), logging requests to <paramref name="logPath"/> when given.</summary>
     public PredictionServer(Func<float[][], float[]> predict, string version, int port = 0, string? logPath = null)
@@ -40,16 +40,16 @@ public sealed class PredictionServer : IDisposable
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
-        served = new Served(predictAsync, version);
+        _served = new Served(predictAsync, version);
         Port = port == 0 ? FreePort() : port;
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
         if (logPath is not null)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(logPath))!);
-            log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };   // readable while serving
+            _log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };   // readable while serving
         }
-        acceptLoop = Task.Run(AcceptAsync);
+        _acceptLoop = Task.Run(AcceptAsync);
     }
 
     /// <summary>The port the server listens on.</summary>
@@ -59,7 +59,7 @@ public sealed class PredictionServer : IDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>The version label of the model now serving.</summary>
-    public string ModelVersion => served.Version;
+    public string ModelVersion => _served.Version;
 
     /// <summary>Requests, errors and the latency histogram, as served at /metrics.</summary>
     public ServerMetrics Metrics { get; } = new();
@@ -72,7 +72,7 @@ public sealed class PredictionServer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
-        served = new Served(predictAsync, version);
+        _served = new Served(predictAsync, version);
     }
 
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it).</summary>
@@ -96,13 +96,13 @@ public sealed class PredictionServer : IDisposable
 
     private async Task AcceptAsync()
     {
-        while (!stopping)
+        while (!_stopping)
         {
             HttpListenerContext context;
-            try { context = await listener.GetContextAsync().ConfigureAwait(false); }
-            catch (Exception) when (stopping) { break; }
+            try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
+            catch (Exception) when (_stopping) { break; }
             catch (HttpListenerException) { continue; }
-            Interlocked.Increment(ref inFlight);
+            Interlocked.Increment(ref _inFlight);
             _ = Task.Run(() => HandleAsync(context));
         }
     }
@@ -110,7 +110,7 @@ public sealed class PredictionServer : IDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var clock = Stopwatch.StartNew();
-        var model = served;                              // one read: the whole request sees one model
+        var model = _served;                              // one read: the whole request sees one model
         var request = context.Request;
         string path = request.Url?.AbsolutePath ?? "";
         try
@@ -123,7 +123,7 @@ public sealed class PredictionServer : IDisposable
                     (status, body, rows) = await PredictAsync(request, model).ConfigureAwait(false);
                     break;
                 case ("GET", "/health"):
-                    body = JsonSerializer.Serialize(new { status = "ok", version = model.Version, uptime_s = Math.Round(uptime.Elapsed.TotalSeconds, 3) });
+                    body = JsonSerializer.Serialize(new { status = "ok", version = model.Version, uptime_s = Math.Round(_uptime.Elapsed.TotalSeconds, 3) });
                     break;
                 case ("GET", "/metrics"):
                     body = Metrics.ToPrometheus();
@@ -135,10 +135,10 @@ public sealed class PredictionServer : IDisposable
             // Count and log before answering, so a client that has its answer also finds it in the counters and the log.
             double ms = clock.Elapsed.TotalMilliseconds;
             Metrics.Record(status, ms, rows);
-            if (log is not null)
+            if (_log is not null)
             {
                 string line = JsonSerializer.Serialize(new RequestLogEntry(DateTime.UtcNow, request.HttpMethod, path, status, rows, model.Version, Math.Round(ms, 4)), Json);
-                lock (logLock) log.WriteLine(line);
+                lock (_logLock) _log.WriteLine(line);
             }
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
@@ -153,7 +153,7 @@ public sealed class PredictionServer : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -181,12 +181,12 @@ public sealed class PredictionServer : IDisposable
     /// <summary>Lets running requests finish (up to 5 s), stops listening and flushes the log.</summary>
     public void Dispose()
     {
-        if (stopping) return;
-        stopping = true;
+        if (_stopping) return;
+        _stopping = true;
         var deadline = Stopwatch.StartNew();
-        while (Volatile.Read(ref inFlight) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(5);
-        listener.Close();
-        try { acceptLoop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-        lock (logLock) log?.Dispose();
+        while (Volatile.Read(ref _inFlight) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(5);
+        _listener.Close();
+        try { _acceptLoop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        lock (_logLock) _log?.Dispose();
     }
 }

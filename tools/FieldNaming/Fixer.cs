@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.MSBuild;
 using Microsoft.CodeAnalysis.Rename;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FieldNaming;
@@ -30,6 +31,7 @@ internal static class Fixer
             : await workspace.OpenSolutionAsync(path);
         var solution = original;
         var changes = 0;
+        var renamedTo = new HashSet<string>();
 
         // Passes until nothing is left: a file linked into two projects is renamed once per project.
         for (var pass = 0; pass < 4; pass++)
@@ -47,7 +49,9 @@ internal static class Fixer
                 {
                     Console.WriteLine($"{target.Where}: {target.Field} -> {target.NewName}");
                     found++;
-                    if (!check) solution = await RenameAsync(solution, target);
+                    if (check) continue;
+                    solution = await RenameAsync(solution, target);
+                    renamedTo.Add(target.NewName);
                 }
             }
             changes += found;
@@ -65,6 +69,7 @@ internal static class Fixer
             return 0;
         }
 
+        solution = await DropThisAsync(original, solution, renamedTo);
         Console.WriteLine("Compiling every project to check the changes ...");
         var added = new List<string>();
         foreach (var projectId in solution.ProjectIds)
@@ -80,6 +85,26 @@ internal static class Fixer
             return 2;
         }
         return await WriteAsync(original, solution, root);
+    }
+
+    /// <summary>`this._field` becomes `_field` (where the simplifier proves it binds to the same field): the prefix says it already.</summary>
+    private static async Task<Solution> DropThisAsync(Solution original, Solution solution, HashSet<string> names)
+    {
+        var ids = solution.GetChanges(original).GetProjectChanges()
+            .SelectMany(p => p.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)).ToList();
+        foreach (var id in ids)
+        {
+            var document = solution.GetDocument(id)!;
+            var root = (await document.GetSyntaxRootAsync())!;
+            var accesses = root.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                .Where(m => m.Expression is ThisExpressionSyntax && names.Contains(m.Name.Identifier.Text) && m.Name.Identifier.Text.StartsWith('_'))
+                .ToList();
+            if (accesses.Count == 0) continue;
+            document = document.WithSyntaxRoot(root.ReplaceNodes(accesses, (_, m) => m.WithAdditionalAnnotations(Simplifier.Annotation)));
+            document = await Simplifier.ReduceAsync(document, Simplifier.Annotation);
+            solution = document.Project.Solution;
+        }
+        return solution;
     }
 
     /// <summary>Errors of a project's compilation, without positions (a rename moves them).</summary>

@@ -15,10 +15,11 @@ public class TrainerTests : IDisposable
     /// <summary>Logistic regression y = 1[x0 + x1 > 0] on 256 points; learning rate settable.</summary>
     private sealed class Logistic : LightningModule
     {
-        private readonly Linear linear;
+        [TorchSharp.Utils.ComponentName(Name = "linear")]
+        private readonly Linear _linear;
         private readonly double _lr;
-        public Logistic(double lr) : base(nameof(Logistic)) { linear = nn.Linear(2, 1); _lr = lr; RegisterComponents(); }
-        public override Tensor TrainingStep(Batch b) => nn.functional.binary_cross_entropy_with_logits(linear.forward(b["x"]).squeeze(1), b["y"]);
+        public Logistic(double lr) : base(nameof(Logistic)) { _linear = nn.Linear(2, 1); _lr = lr; RegisterComponents(); }
+        public override Tensor TrainingStep(Batch b) => nn.functional.binary_cross_entropy_with_logits(_linear.forward(b["x"]).squeeze(1), b["y"]);
         public override optim.Optimizer ConfigureOptimizers() => optim.SGD(parameters(), _lr);
     }
 

@@ -13,24 +13,24 @@ public class PrometheusProcessTests
     /// <summary>A loopback /metrics endpoint: a counter that grows by 10 per second of wall time and a gauge the test sets.</summary>
     private sealed class StandInExporter : IDisposable
     {
-        private readonly HttpListener listener = new();
-        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
-        private readonly Task loop;
+        private readonly HttpListener _listener = new();
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly Task _loop;
         public volatile int Level;
 
         public StandInExporter()
         {
             Port = MLPrimer.Serving.PredictionServer.FreePort();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            listener.Start();
-            loop = Task.Run(async () =>
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            _listener.Start();
+            _loop = Task.Run(async () =>
             {
-                while (listener.IsListening)
+                while (_listener.IsListening)
                 {
                     HttpListenerContext context;
-                    try { context = await listener.GetContextAsync(); } catch { return; }
+                    try { context = await _listener.GetContextAsync(); } catch { return; }
                     var body = "# TYPE standin_events_total counter\n" +
-                               $"standin_events_total {Math.Floor(10 * clock.Elapsed.TotalSeconds)}\n" +
+                               $"standin_events_total {Math.Floor(10 * _clock.Elapsed.TotalSeconds)}\n" +
                                "# TYPE standin_level gauge\n" +
                                $"standin_level {Level}\n";
                     var bytes = Encoding.UTF8.GetBytes(body);
@@ -43,7 +43,7 @@ public class PrometheusProcessTests
 
         public int Port { get; }
         public Uri Metrics => new($"http://127.0.0.1:{Port}/metrics");
-        public void Dispose() { listener.Stop(); listener.Close(); }
+        public void Dispose() { _listener.Stop(); _listener.Close(); }
     }
 
     private static bool Alive(int pid)
