@@ -78,8 +78,8 @@ public class TrainerTests : IDisposable
         Assert.Equal("batchSize", Assert.Throws<ArgumentException>(() => new Trainer(1, batchSize: 0)).ParamName);
         Assert.Equal("patience", Assert.Throws<ArgumentException>(() => new Trainer(1, patience: 0)).ParamName);
         Assert.Equal("validation", Assert.Throws<ArgumentException>(() => new Trainer(3, patience: 1, log: TextWriter.Null).Fit(new Logistic(0.1), Data(1))).ParamName);
-        Assert.Equal("tensors", Assert.Throws<ArgumentException>(() => new NamedTensorDataset(new Dictionary<string, Tensor>
-            { ["x"] = torch.zeros(3, 2), ["y"] = torch.zeros(4) })).ParamName);
+        var unequalRows = new Dictionary<string, Tensor> { ["x"] = torch.zeros(3, 2), ["y"] = torch.zeros(4) };
+        Assert.Equal("tensors", Assert.Throws<ArgumentException>(() => new NamedTensorDataset(unequalRows)).ParamName);
         Assert.Throws<ArgumentException>(() => new NamedTensorDataset(new Dictionary<string, Tensor>()));
     }
 
