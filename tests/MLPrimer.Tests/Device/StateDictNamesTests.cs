@@ -29,7 +29,10 @@ public class StateDictNamesTests
     [Fact]
     public void TabularClassifierKeepsItsBufferAndLayerNames()
     {
-        using var model = new TabularClassifier([0f, 1f], [1f, 2f], hidden: 0);
-        Assert.Equal(["mean", "net.bias", "net.weight", "std"], model.state_dict().Keys.Order(StringComparer.Ordinal));
+        using var logistic = new TabularClassifier([0f, 1f], [1f, 2f], hidden: 0);
+        Assert.Equal(["mean", "net.bias", "net.weight", "std"], logistic.state_dict().Keys.Order(StringComparer.Ordinal));
+        // In order, as chapter 27 printed them before the fields were renamed (its test asserts that line).
+        using var mlp = new TabularClassifier([0f, 1f], [1f, 2f], hidden: 4);
+        Assert.Equal(["net.0.weight", "net.0.bias", "net.2.weight", "net.2.bias", "mean", "std"], mlp.state_dict().Keys);
     }
 }
