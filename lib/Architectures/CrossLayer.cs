@@ -8,19 +8,20 @@ namespace MLPrimer.Architectures;
 /// <remarks>Each layer raises the degree of the polynomial in x0 by one, so L layers express every feature cross up to order L+1.</remarks>
 public sealed class CrossLayer : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Linear linear;
+    [TorchSharp.Utils.ComponentName(Name = "linear")]
+    private readonly Linear _linear;
 
     /// <summary>A cross layer for inputs of <paramref name="dimension"/> features.</summary>
     public CrossLayer(int dimension) : base(nameof(CrossLayer))
     {
         Guard.AtLeast(dimension, 1, nameof(dimension));
-        linear = nn.Linear(dimension, dimension);
+        _linear = nn.Linear(dimension, dimension);
         RegisterComponents();
     }
 
     /// <summary>The layer's W (d×d) and b (d).</summary>
-    public Linear Linear => linear;
+    public Linear Linear => _linear;
 
     /// <summary>Applies the layer: x0 is the input of the first cross layer, x the output of the previous one.</summary>
-    public override Tensor forward(Tensor x0, Tensor x) => x0 * linear.forward(x) + x;
+    public override Tensor forward(Tensor x0, Tensor x) => x0 * _linear.forward(x) + x;
 }

@@ -12,7 +12,7 @@ public static partial class Charts
 
     private static int _plotlyCount;
     private static bool _plotlyScriptSent;
-    private static readonly object Gate = new();
+    private static readonly Lock Gate = new();
 
     /// <summary>The folder named charts are saved to: MLPRIMER_IMG, else img/ in the repository that holds the current directory.</summary>
     public static string ImageDirectory

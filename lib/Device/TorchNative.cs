@@ -12,7 +12,7 @@ namespace MLPrimer.Device;
 /// </remarks>
 public static class TorchNative
 {
-    private static readonly object Gate = new();
+    private static readonly Lock Gate = new();
     private static string? _loadedFrom;
 
     // Order matters: each library's dependencies are loaded before it.

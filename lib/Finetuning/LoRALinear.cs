@@ -10,9 +10,12 @@ namespace MLPrimer.Finetuning;
 /// <see cref="Linear"/> for inference. A is initialised like PyTorch's Linear weights (Kaiming-uniform, a = √5), as in PEFT.</remarks>
 public sealed class LoRALinear : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear pretrained;
-    private readonly Parameter lora_A;
-    private readonly Parameter lora_B;
+    [TorchSharp.Utils.ComponentName(Name = "pretrained")]
+    private readonly Linear _pretrained;
+    [TorchSharp.Utils.ComponentName(Name = "lora_A")]
+    private readonly Parameter _loraA;
+    [TorchSharp.Utils.ComponentName(Name = "lora_B")]
+    private readonly Parameter _loraB;
 
     /// <summary>Wraps <paramref name="pretrained"/> (whose parameters are frozen) with a rank-<paramref name="rank"/> update scaled by
     /// <paramref name="alpha"/> / rank (alpha defaults to rank, a scale of 1).</summary>
@@ -26,13 +29,13 @@ public sealed class LoRALinear : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"alpha must be positive (got {a}).", nameof(alpha));
         Rank = rank;
         Scale = (alpha ?? rank) / rank;
-        this.pretrained = pretrained;
+        _pretrained = pretrained;
         foreach (var p in pretrained.parameters()) p.requires_grad = false;
         var device = pretrained.weight.device;
         var aInit = torch.empty(rank, inFeatures, device: device);
         using (torch.no_grad()) nn.init.kaiming_uniform_(aInit, a: Math.Sqrt(5));
-        lora_A = new Parameter(aInit);
-        lora_B = new Parameter(torch.zeros(outFeatures, rank, device: device));
+        _loraA = new Parameter(aInit);
+        _loraB = new Parameter(torch.zeros(outFeatures, rank, device: device));
         RegisterComponents();
     }
 
@@ -43,31 +46,31 @@ public sealed class LoRALinear : nn.Module<Tensor, Tensor>
     public double Scale { get; }
 
     /// <summary>The trainable down-projection A (r × in).</summary>
-    public Parameter A => lora_A;
+    public Parameter A => _loraA;
 
     /// <summary>The trainable up-projection B (out × r), zero at creation.</summary>
-    public Parameter B => lora_B;
+    public Parameter B => _loraB;
 
     /// <summary>W x + b + (α / r) · B A x.</summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var update = nn.functional.linear(nn.functional.linear(input, lora_A), lora_B) * Scale;
-        return (pretrained.forward(input) + update).MoveToOuterDisposeScope();
+        var update = nn.functional.linear(nn.functional.linear(input, _loraA), _loraB) * Scale;
+        return (_pretrained.forward(input) + update).MoveToOuterDisposeScope();
     }
 
     /// <summary>The weight update (α / r) · B A, shaped like the pretrained weight.</summary>
-    public Tensor DeltaWeight() => lora_B.matmul(lora_A) * Scale;
+    public Tensor DeltaWeight() => _loraB.matmul(_loraA) * Scale;
 
     /// <summary>A new plain <see cref="Linear"/> with weight W + (α / r) · B A and the pretrained bias: same outputs, no extra cost at inference.</summary>
     public Linear Merge()
     {
-        var w = pretrained.weight!;
-        var merged = nn.Linear(w.shape[1], w.shape[0], hasBias: pretrained.bias is not null, device: w.device);
+        var w = _pretrained.weight!;
+        var merged = nn.Linear(w.shape[1], w.shape[0], hasBias: _pretrained.bias is not null, device: w.device);
         using (torch.no_grad())
         {
             merged.weight!.copy_(w + DeltaWeight());
-            if (pretrained.bias is not null) merged.bias!.copy_(pretrained.bias);
+            if (_pretrained.bias is not null) merged.bias!.copy_(_pretrained.bias);
         }
         return merged;
     }

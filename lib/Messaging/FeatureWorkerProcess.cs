@@ -10,11 +10,11 @@ namespace MLPrimer.Messaging;
 /// </summary>
 public sealed class FeatureWorkerProcess : IDisposable
 {
-    private readonly ChildProcess child;
+    private readonly ChildProcess _child;
 
     private FeatureWorkerProcess(ChildProcess child, string consumer)
     {
-        this.child = child;
+        _child = child;
         Consumer = consumer;
         child.Owner = this;
     }
@@ -23,13 +23,13 @@ public sealed class FeatureWorkerProcess : IDisposable
     public string Consumer { get; }
 
     /// <summary>The worker's operating-system process id.</summary>
-    public int ProcessId => child.Id;
+    public int ProcessId => _child.Id;
 
     /// <summary>True once the process has exited (or was killed).</summary>
-    public bool HasExited => child.HasExited;
+    public bool HasExited => _child.HasExited;
 
     /// <summary>The lines the worker printed so far (ready, read, applied/duplicate, stalled, idle).</summary>
-    public IReadOnlyList<string> Lines => child.Lines;
+    public IReadOnlyList<string> Lines => _child.Lines;
 
     /// <summary>
     /// Starts the worker as consumer <paramref name="consumer"/> of <paramref name="group"/> on <paramref name="stream"/> at the Redis
@@ -67,20 +67,20 @@ public sealed class FeatureWorkerProcess : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         if (timeoutSeconds <= 0) throw new ArgumentException($"timeoutSeconds must be positive; got {timeoutSeconds}.", nameof(timeoutSeconds));
-        return child.WaitForLine(l => l.StartsWith(prefix, StringComparison.Ordinal), TimeSpan.FromSeconds(timeoutSeconds));
+        return _child.WaitForLine(l => l.StartsWith(prefix, StringComparison.Ordinal), TimeSpan.FromSeconds(timeoutSeconds));
     }
 
     /// <summary>Kills the worker at once (SIGKILL: no cleanup, no acknowledgement) and waits until it is gone.</summary>
-    public void Kill() => child.Kill();
+    public void Kill() => _child.Kill();
 
     /// <summary>Waits up to <paramref name="timeoutSeconds"/> for the worker to exit on its own; true when it did.</summary>
-    public bool WaitForExit(int timeoutSeconds = 60) => child.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds));
+    public bool WaitForExit(int timeoutSeconds = 60) => _child.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds));
 
     /// <summary>Kills every worker this process started and has not disposed yet (the notebook kernel calls it when it is disposed).</summary>
     public static void StopAll() => ChildProcess.DisposeOwners<FeatureWorkerProcess>();
 
     /// <summary>Kills the worker if it is still running.</summary>
-    public void Dispose() => child.Dispose();
+    public void Dispose() => _child.Dispose();
 
     private static string WorkerDll()
     {

@@ -14,14 +14,14 @@ namespace MLPrimer.Messaging;
 /// </summary>
 public sealed class RedisServerProcess : IDisposable
 {
-    private readonly ChildProcess child;
-    private readonly ChildProcess watchdog;
-    private bool disposed;
+    private readonly ChildProcess _child;
+    private readonly ChildProcess _watchdog;
+    private bool _disposed;
 
     private RedisServerProcess(ChildProcess child, ChildProcess watchdog, int port, string directory, string version)
     {
-        this.child = child;
-        this.watchdog = watchdog;
+        _child = child;
+        _watchdog = watchdog;
         Port = port;
         Directory = directory;
         Version = version;
@@ -31,7 +31,7 @@ public sealed class RedisServerProcess : IDisposable
     public int Port { get; }
 
     /// <summary>The server's operating-system process id.</summary>
-    public int ProcessId => child.Id;
+    public int ProcessId => _child.Id;
 
     /// <summary>The temporary folder that holds the server's files (deleted on <see cref="Dispose"/>).</summary>
     public string Directory { get; }
@@ -43,7 +43,7 @@ public sealed class RedisServerProcess : IDisposable
     public string Configuration => $"127.0.0.1:{Port}";
 
     /// <summary>True once the server process has exited.</summary>
-    public bool HasExited => child.HasExited;
+    public bool HasExited => _child.HasExited;
 
     /// <summary>
     /// Starts <c>redis-server --port P --bind 127.0.0.1 --dir TMP --save ''</c> on <paramref name="port"/> (0: a free
@@ -127,15 +127,15 @@ public sealed class RedisServerProcess : IDisposable
     /// <summary>Shuts the server down (SHUTDOWN NOSAVE), kills it if it is still there after two seconds, and deletes its folder.</summary>
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
-        if (!child.HasExited)
+        if (_disposed) return;
+        _disposed = true;
+        if (!_child.HasExited)
         {
             TrySend(Port, "SHUTDOWN NOSAVE");
-            child.WaitForExit(TimeSpan.FromSeconds(2));
+            _child.WaitForExit(TimeSpan.FromSeconds(2));
         }
-        child.Dispose();
-        watchdog.Dispose();
+        _child.Dispose();
+        _watchdog.Dispose();
         TryDelete(Directory);
     }
 

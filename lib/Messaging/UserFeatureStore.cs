@@ -9,7 +9,7 @@ namespace MLPrimer.Messaging;
 /// </summary>
 public sealed class UserFeatureStore : IDisposable
 {
-    private readonly SqliteConnection connection;
+    private readonly SqliteConnection _connection;
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; <paramref name="idempotent"/> turns de-duplication by event id on.</summary>
     public UserFeatureStore(string path, bool idempotent)
@@ -18,8 +18,8 @@ public sealed class UserFeatureStore : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         Idempotent = idempotent;
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = 30 }.ToString());
+        _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000;");
         Execute("""
             CREATE TABLE IF NOT EXISTS user_features (user_id INTEGER PRIMARY KEY, clicks INTEGER NOT NULL, spend REAL NOT NULL);
@@ -41,10 +41,10 @@ public sealed class UserFeatureStore : IDisposable
     {
         if (string.IsNullOrWhiteSpace(eventId)) throw new ArgumentException("eventId must be the event's non-empty id (the stream entry id).", nameof(eventId));
         if (!double.IsFinite(amount)) throw new ArgumentException($"amount must be a finite number; got {amount}.", nameof(amount));
-        using var tx = connection.BeginTransaction(deferred: false);
+        using var tx = _connection.BeginTransaction(deferred: false);
         if (Idempotent)
         {
-            using var mark = new SqliteCommand("INSERT OR IGNORE INTO processed_events VALUES ($id, $consumer)", connection, tx);
+            using var mark = new SqliteCommand("INSERT OR IGNORE INTO processed_events VALUES ($id, $consumer)", _connection, tx);
             mark.Parameters.AddWithValue("$id", eventId);
             mark.Parameters.AddWithValue("$consumer", consumer ?? "");
             if (mark.ExecuteNonQuery() == 0) { tx.Rollback(); return false; }   // seen before: a duplicate delivery
@@ -52,7 +52,7 @@ public sealed class UserFeatureStore : IDisposable
         using var update = new SqliteCommand("""
             INSERT INTO user_features VALUES ($user, 1, $amount)
             ON CONFLICT(user_id) DO UPDATE SET clicks = clicks + 1, spend = spend + $amount
-            """, connection, tx);
+            """, _connection, tx);
         update.Parameters.AddWithValue("$user", userId);
         update.Parameters.AddWithValue("$amount", amount);
         update.ExecuteNonQuery();
@@ -63,7 +63,7 @@ public sealed class UserFeatureStore : IDisposable
     /// <summary>Total clicks and spend over all users, as committed.</summary>
     public (long Clicks, double Spend) Totals()
     {
-        using var cmd = new SqliteCommand("SELECT COALESCE(SUM(clicks), 0), COALESCE(SUM(spend), 0) FROM user_features", connection);
+        using var cmd = new SqliteCommand("SELECT COALESCE(SUM(clicks), 0), COALESCE(SUM(spend), 0) FROM user_features", _connection);
         using var r = cmd.ExecuteReader();
         r.Read();
         return (r.GetInt64(0), r.GetDouble(1));
@@ -72,7 +72,7 @@ public sealed class UserFeatureStore : IDisposable
     /// <summary>One user's clicks and spend, or (0, 0) when the user has no events.</summary>
     public (long Clicks, double Spend) Features(long userId)
     {
-        using var cmd = new SqliteCommand("SELECT clicks, spend FROM user_features WHERE user_id = $user", connection);
+        using var cmd = new SqliteCommand("SELECT clicks, spend FROM user_features WHERE user_id = $user", _connection);
         cmd.Parameters.AddWithValue("$user", userId);
         using var r = cmd.ExecuteReader();
         return r.Read() ? (r.GetInt64(0), r.GetDouble(1)) : (0, 0);
@@ -81,7 +81,7 @@ public sealed class UserFeatureStore : IDisposable
     /// <summary>How many events each consumer applied, from <c>processed_events</c> (empty unless idempotent).</summary>
     public IReadOnlyDictionary<string, long> AppliedByConsumer()
     {
-        using var cmd = new SqliteCommand("SELECT consumer, COUNT(*) FROM processed_events GROUP BY consumer ORDER BY consumer", connection);
+        using var cmd = new SqliteCommand("SELECT consumer, COUNT(*) FROM processed_events GROUP BY consumer ORDER BY consumer", _connection);
         using var r = cmd.ExecuteReader();
         var counts = new Dictionary<string, long>();
         while (r.Read()) counts[r.GetString(0)] = r.GetInt64(1);
@@ -91,16 +91,16 @@ public sealed class UserFeatureStore : IDisposable
     /// <summary>The database's journal mode (<c>wal</c> for this store).</summary>
     public string JournalMode()
     {
-        using var cmd = new SqliteCommand("PRAGMA journal_mode", connection);
+        using var cmd = new SqliteCommand("PRAGMA journal_mode", _connection);
         return (string)cmd.ExecuteScalar()!;
     }
 
     private void Execute(string sql)
     {
-        using var cmd = new SqliteCommand(sql, connection);
+        using var cmd = new SqliteCommand(sql, _connection);
         cmd.ExecuteNonQuery();
     }
 
     /// <summary>Closes the connection.</summary>
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => _connection.Dispose();
 }

@@ -15,14 +15,14 @@ public sealed record PromAlert(string Name, string State, DateTimeOffset ActiveA
 /// <summary>A PromQL client for Prometheus' HTTP API: instant queries (/api/v1/query), range queries (/api/v1/query_range) and alerts (/api/v1/alerts).</summary>
 public sealed class PrometheusClient : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     /// <summary>A client for the Prometheus server at <paramref name="baseAddress"/> (e.g. http://127.0.0.1:9090/).</summary>
     public PrometheusClient(Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         if (!baseAddress.IsAbsoluteUri) throw new ArgumentException($"baseAddress must be an absolute URL; got '{baseAddress}'.", nameof(baseAddress));
-        http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Evaluates <paramref name="promql"/> at <paramref name="time"/> (default: now) and returns one sample per series; a scalar result comes back as one sample without labels.</summary>
@@ -63,7 +63,7 @@ public sealed class PrometheusClient : IDisposable
     /// <summary>The alerts that are pending or firing now.</summary>
     public async Task<IReadOnlyList<PromAlert>> AlertsAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync("api/v1/alerts", cancellationToken);
+        using var response = await _http.GetAsync("api/v1/alerts", cancellationToken);
         using var data = await ReadAsync(response, "api/v1/alerts", cancellationToken);
         return data.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray().Select(a =>
         {
@@ -75,12 +75,12 @@ public sealed class PrometheusClient : IDisposable
     }
 
     /// <summary>Releases the HTTP client.</summary>
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<JsonDocument> PostAsync(string path, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         using var content = new FormUrlEncodedContent(form);
-        using var response = await http.PostAsync(path, content, cancellationToken);
+        using var response = await _http.PostAsync(path, content, cancellationToken);
         return await ReadAsync(response, $"{path} ({form["query"]})", cancellationToken);
     }
 

@@ -4,16 +4,16 @@ namespace MLPrimer.Sampling;
 /// <remarks>The first k items fill the reservoir; item number i (1-based, i &gt; k) replaces a random slot with probability k/i.</remarks>
 public sealed class ReservoirSampler<T>
 {
-    private readonly List<T> reservoir;
-    private readonly Random rng;
+    private readonly List<T> _reservoir;
+    private readonly Random _rng;
 
     /// <summary>A reservoir of <paramref name="k"/> slots; <paramref name="seed"/> fixes the draws.</summary>
     public ReservoirSampler(int k, int? seed = null)
     {
         if (k <= 0) throw new ArgumentException($"k must be positive (got {k}): the reservoir needs at least one slot.", nameof(k));
         K = k;
-        reservoir = new List<T>(k);
-        rng = seed is int s ? new Random(s) : new Random();
+        _reservoir = new List<T>(k);
+        _rng = seed is int s ? new Random(s) : new Random();
     }
 
     /// <summary>The reservoir size.</summary>
@@ -23,15 +23,15 @@ public sealed class ReservoirSampler<T>
     public long Seen { get; private set; }
 
     /// <summary>The current sample (at most k items, in slot order).</summary>
-    public IReadOnlyList<T> Sample => reservoir;
+    public IReadOnlyList<T> Sample => _reservoir;
 
     /// <summary>Offers the next stream item to the reservoir.</summary>
     public void Add(T item)
     {
         Seen++;
-        if (reservoir.Count < K) { reservoir.Add(item); return; }
-        var j = rng.NextInt64(Seen);          // uniform in 0 .. Seen-1
-        if (j < K) reservoir[(int)j] = item;
+        if (_reservoir.Count < K) { _reservoir.Add(item); return; }
+        var j = _rng.NextInt64(Seen);          // uniform in 0 .. Seen-1
+        if (j < K) _reservoir[(int)j] = item;
     }
 
     /// <summary>Offers every item of <paramref name="items"/> in order.</summary>

@@ -9,12 +9,12 @@ namespace MLPrimer.Serving;
 /// </summary>
 public sealed class DynamicBatcher<TIn, TOut> : IDisposable
 {
-    private readonly Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> predictBatch;
-    private readonly Channel<(TIn Input, TaskCompletionSource<TOut> Result)> queue =
+    private readonly Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> _predictBatch;
+    private readonly Channel<(TIn Input, TaskCompletionSource<TOut> Result)> _queue =
         Channel.CreateUnbounded<(TIn, TaskCompletionSource<TOut>)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task worker;
-    private long batches, items;
-    private int largest;
+    private readonly Task _worker;
+    private long _batches, _items;
+    private int _largest;
 
     /// <summary>Starts a batcher that calls <paramref name="predictBatch"/> with at most <paramref name="maxBatchSize"/> inputs, waiting at most <paramref name="maxWait"/> to fill a batch.</summary>
     public DynamicBatcher(Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> predictBatch, int maxBatchSize, TimeSpan maxWait)
@@ -22,10 +22,10 @@ public sealed class DynamicBatcher<TIn, TOut> : IDisposable
         ArgumentNullException.ThrowIfNull(predictBatch);
         if (maxBatchSize <= 0) throw new ArgumentException($"maxBatchSize must be positive; got {maxBatchSize}.", nameof(maxBatchSize));
         if (maxWait < TimeSpan.Zero) throw new ArgumentException($"maxWait must not be negative; got {maxWait}.", nameof(maxWait));
-        this.predictBatch = predictBatch;
+        _predictBatch = predictBatch;
         MaxBatchSize = maxBatchSize;
         MaxWait = maxWait;
-        worker = Task.Run(RunAsync);
+        _worker = Task.Run(RunAsync);
     }
 
     /// <summary>The largest batch the model is called with.</summary>
@@ -35,25 +35,25 @@ public sealed class DynamicBatcher<TIn, TOut> : IDisposable
     public TimeSpan MaxWait { get; }
 
     /// <summary>Number of model calls so far.</summary>
-    public long Batches => Interlocked.Read(ref batches);
+    public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>Mean number of inputs per model call so far (0 before the first).</summary>
-    public double MeanBatchSize => Batches == 0 ? 0 : (double)Interlocked.Read(ref items) / Batches;
+    public double MeanBatchSize => Batches == 0 ? 0 : (double)Interlocked.Read(ref _items) / Batches;
 
     /// <summary>The largest batch actually formed so far.</summary>
-    public int LargestBatch => Volatile.Read(ref largest);
+    public int LargestBatch => Volatile.Read(ref _largest);
 
     /// <summary>Queues <paramref name="input"/> and completes with the model's output for it (or the model's exception).</summary>
     public Task<TOut> SubmitAsync(TIn input)
     {
         var result = new TaskCompletionSource<TOut>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!queue.Writer.TryWrite((input, result))) throw new ObjectDisposedException(nameof(DynamicBatcher<TIn, TOut>));
+        if (!_queue.Writer.TryWrite((input, result))) throw new ObjectDisposedException(nameof(DynamicBatcher<TIn, TOut>));
         return result.Task;
     }
 
     private async Task RunAsync()
     {
-        var reader = queue.Reader;
+        var reader = _queue.Reader;
         var batch = new List<(TIn Input, TaskCompletionSource<TOut> Result)>(MaxBatchSize);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -77,12 +77,12 @@ public sealed class DynamicBatcher<TIn, TOut> : IDisposable
 
     private void Run(List<(TIn Input, TaskCompletionSource<TOut> Result)> batch)
     {
-        Interlocked.Increment(ref batches);
-        Interlocked.Add(ref items, batch.Count);
-        if (batch.Count > largest) Volatile.Write(ref largest, batch.Count);
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _items, batch.Count);
+        if (batch.Count > _largest) Volatile.Write(ref _largest, batch.Count);
         try
         {
-            var outputs = predictBatch(batch.Select(b => b.Input).ToArray());
+            var outputs = _predictBatch(batch.Select(b => b.Input).ToArray());
             if (outputs is null || outputs.Count != batch.Count)
                 throw new InvalidOperationException($"the batch function returned {outputs?.Count ?? 0} outputs for {batch.Count} inputs.");
             for (int i = 0; i < batch.Count; i++) batch[i].Result.SetResult(outputs[i]);
@@ -96,7 +96,7 @@ public sealed class DynamicBatcher<TIn, TOut> : IDisposable
     /// <summary>Stops accepting inputs, finishes the queued ones, and stops the worker.</summary>
     public void Dispose()
     {
-        queue.Writer.TryComplete();
-        worker.GetAwaiter().GetResult();
+        _queue.Writer.TryComplete();
+        _worker.GetAwaiter().GetResult();
     }
 }

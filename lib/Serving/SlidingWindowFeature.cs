@@ -12,8 +12,8 @@ public readonly record struct WindowStats(int Count, double Mean);
 /// </summary>
 public sealed class SlidingWindowFeature
 {
-    private readonly Dictionary<string, Queue<double>> recent = new();
-    private readonly Dictionary<string, long> lastTime = new();
+    private readonly Dictionary<string, Queue<double>> _recent = new();
+    private readonly Dictionary<string, long> _lastTime = new();
 
     /// <summary>Creates a streaming feature over the previous <paramref name="window"/> events of each key.</summary>
     public SlidingWindowFeature(int window)
@@ -26,16 +26,16 @@ public sealed class SlidingWindowFeature
     public int Window { get; }
 
     /// <summary>Number of keys seen so far (the size of the online state).</summary>
-    public int KeyCount => recent.Count;
+    public int KeyCount => _recent.Count;
 
     /// <summary>Returns the feature of <paramref name="e"/> (from the events before it), then remembers it; events of a key must arrive in time order.</summary>
     public WindowStats Update(WindowEvent e)
     {
         ArgumentNullException.ThrowIfNull(e.Key, nameof(e));
-        if (lastTime.TryGetValue(e.Key, out var last) && e.Time < last)
+        if (_lastTime.TryGetValue(e.Key, out var last) && e.Time < last)
             throw new ArgumentException($"events of key '{e.Key}' must arrive in time order ({e.Time} after {last}).", nameof(e));
-        lastTime[e.Key] = e.Time;
-        if (!recent.TryGetValue(e.Key, out var queue)) recent[e.Key] = queue = new Queue<double>(Window);
+        _lastTime[e.Key] = e.Time;
+        if (!_recent.TryGetValue(e.Key, out var queue)) _recent[e.Key] = queue = new Queue<double>(Window);
         var stats = Stats(queue);
         if (queue.Count == Window) queue.Dequeue();
         queue.Enqueue(e.Value);

@@ -15,8 +15,13 @@ public sealed class TabularClassifier : nn.Module<Tensor, Tensor>
     /// <summary>The registry metadata value of <c>format</c> for this model.</summary>
     public const string Format = "torchsharp-tabular";
 
-    private readonly Tensor mean, std;                       // buffers: saved and loaded with the weights
-    private readonly nn.Module<Tensor, Tensor> net;
+    // Buffers: saved and loaded with the weights. [ComponentName] keeps the state_dict names the registry's files use.
+    [TorchSharp.Utils.ComponentName(Name = "mean")]
+    private readonly Tensor _mean;
+    [TorchSharp.Utils.ComponentName(Name = "std")]
+    private readonly Tensor _std;
+    [TorchSharp.Utils.ComponentName(Name = "net")]
+    private readonly nn.Module<Tensor, Tensor> _net;
 
     /// <summary>A model for <c>mean.Length</c> features, standardised by <paramref name="mean"/> and <paramref name="std"/>, with <paramref name="hidden"/> hidden units (0: logistic regression).</summary>
     public TabularClassifier(float[] mean, float[] std, int hidden) : base(nameof(TabularClassifier))
@@ -28,9 +33,9 @@ public sealed class TabularClassifier : nn.Module<Tensor, Tensor>
         if (hidden < 0) throw new ArgumentException($"hidden must be 0 (logistic regression) or a positive layer width; got {hidden}.", nameof(hidden));
         Features = mean.Length;
         Hidden = hidden;
-        this.mean = torch.tensor(mean);
-        this.std = torch.tensor(std);
-        net = hidden == 0 ? nn.Linear(mean.Length, 2)
+        _mean = torch.tensor(mean);
+        _std = torch.tensor(std);
+        _net = hidden == 0 ? nn.Linear(mean.Length, 2)
                           : nn.Sequential(nn.Linear(mean.Length, hidden), nn.ReLU(), nn.Linear(hidden, 2));
         RegisterComponents();
     }
@@ -42,7 +47,7 @@ public sealed class TabularClassifier : nn.Module<Tensor, Tensor>
     public int Hidden { get; }
 
     /// <summary>Two logits per row (class 0, class 1), like a PyTorch classifier before softmax.</summary>
-    public override Tensor forward(Tensor x) => net.forward((x - mean) / std);
+    public override Tensor forward(Tensor x) => _net.forward((x - _mean) / _std);
 
     /// <summary>The probability of class 1 for each row (softmax of the logits), without gradients.</summary>
     public float[] PredictProba(float[][] rows)
@@ -53,7 +58,7 @@ public sealed class TabularClassifier : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"rows must each hold {Features} features.", nameof(rows));
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var x = torch.tensor(rows.SelectMany(r => r).ToArray(), [rows.Length, Features]).to(mean.device);
+        var x = torch.tensor(rows.SelectMany(r => r).ToArray(), [rows.Length, Features]).to(_mean.device);
         return nn.functional.softmax(forward(x), 1)[.., 1].cpu().data<float>().ToArray();
     }
 

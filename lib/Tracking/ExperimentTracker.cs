@@ -206,8 +206,8 @@ public sealed class ExperimentTracker : IDisposable
         List<object?[]> rows = [];
         string[] names;
         // A connection of its own, opened read-only: a query that tries to write fails instead of changing the store.
-        using (var readOnly = new SqliteConnection(new SqliteConnectionStringBuilder
-               { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        var readOnlyConnection = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using (var readOnly = new SqliteConnection(readOnlyConnection.ToString()))
         {
             readOnly.Open();
             using var cmd = readOnly.CreateCommand();

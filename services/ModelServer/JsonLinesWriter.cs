@@ -8,21 +8,21 @@ namespace ModelServer;
 public sealed class JsonLinesWriter : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private readonly Channel<object> lines = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task pump;
+    private readonly Channel<object> _lines = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _pump;
 
     /// <summary>Creates (truncating) <paramref name="path"/> and starts the writer.</summary>
     public JsonLinesWriter(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        pump = Task.Run(async () =>
+        _pump = Task.Run(async () =>
         {
             await using (writer)
             {
-                while (await lines.Reader.WaitToReadAsync().ConfigureAwait(false))
+                while (await _lines.Reader.WaitToReadAsync().ConfigureAwait(false))
                 {
-                    while (lines.Reader.TryRead(out var entry)) await writer.WriteLineAsync(JsonSerializer.Serialize(entry, Json)).ConfigureAwait(false);
+                    while (_lines.Reader.TryRead(out var entry)) await writer.WriteLineAsync(JsonSerializer.Serialize(entry, Json)).ConfigureAwait(false);
                     await writer.FlushAsync().ConfigureAwait(false);      // readable while the server runs
                 }
             }
@@ -30,12 +30,12 @@ public sealed class JsonLinesWriter : IDisposable
     }
 
     /// <summary>Queues one line (the JSON of <paramref name="entry"/>, snake_case names).</summary>
-    public void Write(object entry) => lines.Writer.TryWrite(entry);
+    public void Write(object entry) => _lines.Writer.TryWrite(entry);
 
     /// <summary>Writes what is queued, then closes the file.</summary>
     public void Dispose()
     {
-        lines.Writer.TryComplete();
-        pump.GetAwaiter().GetResult();
+        _lines.Writer.TryComplete();
+        _pump.GetAwaiter().GetResult();
     }
 }

@@ -5,16 +5,16 @@ namespace ModelServer;
 /// <summary>A served model plus, when batching is on, its dynamic batcher; scores rows and records batch sizes.</summary>
 public sealed class LoadedModel : IDisposable
 {
-    private readonly DynamicBatcher<float[], float>? batcher;
-    private readonly ServerMetrics metrics;
+    private readonly DynamicBatcher<float[], float>? _batcher;
+    private readonly ServerMetrics _metrics;
 
     /// <summary>Wraps <paramref name="model"/>; batches rows across requests when <paramref name="batchMax"/> is positive.</summary>
     public LoadedModel(IServedModel model, ServerMetrics metrics, int batchMax, double batchWaitMs)
     {
         Model = model;
-        this.metrics = metrics;
+        _metrics = metrics;
         if (batchMax > 0)
-            batcher = new DynamicBatcher<float[], float>(rows => Call(rows.ToArray()), batchMax, TimeSpan.FromMilliseconds(batchWaitMs));
+            _batcher = new DynamicBatcher<float[], float>(rows => Call(rows.ToArray()), batchMax, TimeSpan.FromMilliseconds(batchWaitMs));
     }
 
     /// <summary>The model.</summary>
@@ -25,14 +25,14 @@ public sealed class LoadedModel : IDisposable
 
     /// <summary>The positive-class score of each row: one model call for the request, or each row through the batcher.</summary>
     public async Task<float[]> ScoreAsync(float[][] rows) =>
-        batcher is null ? Call(rows) : await Task.WhenAll(rows.Select(batcher.SubmitAsync)).ConfigureAwait(false);
+        _batcher is null ? Call(rows) : await Task.WhenAll(rows.Select(_batcher.SubmitAsync)).ConfigureAwait(false);
 
     private float[] Call(float[][] rows)
     {
-        metrics.BatchSize.Observe(rows.Length);
+        _metrics.BatchSize.Observe(rows.Length);
         return Model.Score(rows);
     }
 
     /// <summary>Finishes queued rows and stops the batcher.</summary>
-    public void Dispose() => batcher?.Dispose();
+    public void Dispose() => _batcher?.Dispose();
 }

@@ -13,65 +13,65 @@ public sealed class ModelRouter : IDisposable
     private sealed record Canary(LoadedModel Model, double Percent);
     private sealed record ShadowCopy(long RequestId, float[][] Rows, string ChampionVersion, float[] ChampionScores);
 
-    private readonly ModelRegistry registry;
-    private readonly ServerOptions options;
-    private readonly ServerMetrics metrics;
-    private readonly ILogger logger;
-    private readonly ConcurrentDictionary<string, Lazy<LoadedModel>> loaded = new();
-    private readonly Lock gate = new();
-    private readonly List<string> history = [];
-    private readonly Random canaryRandom;
-    private readonly Queue<(bool Ok, double Ms)> canaryWindow = new();
-    private readonly Channel<ShadowCopy> shadowQueue;
-    private readonly Task shadowPump;
-    private readonly JsonLinesWriter? shadowLog;
-    private volatile LoadedModel? champion;
-    private volatile Canary? canary;
-    private volatile LoadedModel? shadow;
+    private readonly ModelRegistry _registry;
+    private readonly ServerOptions _options;
+    private readonly ServerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Lazy<LoadedModel>> _loaded = new();
+    private readonly Lock _gate = new();
+    private readonly List<string> _history = [];
+    private readonly Random _canaryRandom;
+    private readonly Queue<(bool Ok, double Ms)> _canaryWindow = new();
+    private readonly Channel<ShadowCopy> _shadowQueue;
+    private readonly Task _shadowPump;
+    private readonly JsonLinesWriter? _shadowLog;
+    private volatile LoadedModel? _champion;
+    private volatile Canary? _canary;
+    private volatile LoadedModel? _shadow;
 
     /// <summary>A router over the registry in <see cref="ServerOptions.Model"/>; call <see cref="LoadInitial"/> before serving.</summary>
     public ModelRouter(ServerOptions options, ServerMetrics metrics, ILogger<ModelRouter> logger)
     {
-        this.options = options;
-        this.metrics = metrics;
-        this.logger = logger;
-        registry = new ModelRegistry(options.Model);
-        canaryRandom = new Random(options.CanarySeed);
-        if (options.ShadowLog is not null) shadowLog = new JsonLinesWriter(options.ShadowLog);
-        shadowQueue = Channel.CreateBounded<ShadowCopy>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite },
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        _registry = new ModelRegistry(options.Model);
+        _canaryRandom = new Random(options.CanarySeed);
+        if (options.ShadowLog is not null) _shadowLog = new JsonLinesWriter(options.ShadowLog);
+        _shadowQueue = Channel.CreateBounded<ShadowCopy>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite },
             _ => metrics.ShadowDropped.Inc());
-        shadowPump = Task.Run(ShadowLoopAsync);
+        _shadowPump = Task.Run(ShadowLoopAsync);
     }
 
     /// <summary>The champion, or null before the first model loaded.</summary>
-    public LoadedModel? Champion => champion;
+    public LoadedModel? Champion => _champion;
 
     /// <summary>Versions served as champion, oldest first (rollback pops the last).</summary>
-    public IReadOnlyList<string> History { get { lock (gate) return history.ToArray(); } }
+    public IReadOnlyList<string> History { get { lock (_gate) return _history.ToArray(); } }
 
     /// <summary>The canary's version and percent, or null.</summary>
-    public (string Version, double Percent)? CanaryState => canary is { } c ? (c.Model.Version, c.Percent) : null;
+    public (string Version, double Percent)? CanaryState => _canary is { } c ? (c.Model.Version, c.Percent) : null;
 
     /// <summary>The shadow's version, or null.</summary>
-    public string? ShadowVersion => shadow?.Version;
+    public string? ShadowVersion => _shadow?.Version;
 
     /// <summary>Every complete version in the registry.</summary>
-    public IReadOnlyList<string> Registered => registry.Versions().Select(v => v.Label).ToArray();
+    public IReadOnlyList<string> Registered => _registry.Versions().Select(v => v.Label).ToArray();
 
     /// <summary>Loads the first champion: <c>--version</c>, else the registry's production version, else its newest.</summary>
     public void LoadInitial()
     {
-        var version = options.Version is { } label ? Find(label)
-            : registry.Production ?? registry.Versions().LastOrDefault()
-              ?? throw new InvalidOperationException($"the registry {registry.Root} holds no complete model version.");
+        var version = _options.Version is { } label ? Find(label)
+            : _registry.Production ?? _registry.Versions().LastOrDefault()
+              ?? throw new InvalidOperationException($"the registry {_registry.Root} holds no complete model version.");
         Promote(version);
     }
 
     /// <summary>Makes <paramref name="label"/> (or, when null, the newest registered version) the champion; returns (new, previous).</summary>
     public (string Version, string? Previous) Reload(string? label)
     {
-        var version = label is null ? registry.Versions().LastOrDefault() ?? throw new KeyNotFoundException("the registry holds no complete model version.") : Find(label);
-        var previous = champion?.Version;
+        var version = label is null ? _registry.Versions().LastOrDefault() ?? throw new KeyNotFoundException("the registry holds no complete model version.") : Find(label);
+        var previous = _champion?.Version;
         Promote(version);
         return (version.Label, previous);
     }
@@ -79,14 +79,14 @@ public sealed class ModelRouter : IDisposable
     /// <summary>Returns to the champion before the current one; InvalidOperationException when there is none.</summary>
     public (string Version, string Previous) Rollback()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (history.Count < 2) throw new InvalidOperationException("there is no earlier version to roll back to.");
-            string current = history[^1];
-            history.RemoveAt(history.Count - 1);
-            Swap(Get(history[^1]));
-            logger.LogInformation("Rolled back from {Previous} to {Version}", current, history[^1]);
-            return (history[^1], current);
+            if (_history.Count < 2) throw new InvalidOperationException("there is no earlier version to roll back to.");
+            string current = _history[^1];
+            _history.RemoveAt(_history.Count - 1);
+            Swap(Get(_history[^1]));
+            _logger.LogInformation("Rolled back from {Previous} to {Version}", current, _history[^1]);
+            return (_history[^1], current);
         }
     }
 
@@ -94,31 +94,31 @@ public sealed class ModelRouter : IDisposable
     public void SetCanary(string? label, double percent)
     {
         if (double.IsNaN(percent) || percent < 0 || percent > 100) throw new ArgumentException($"percent must be between 0 and 100; got {percent}.", nameof(percent));
-        if (canary is { } old) metrics.CanaryPercent.WithLabels(old.Model.Version).Set(0);
-        if (percent == 0 || label is null) { canary = null; logger.LogInformation("Canary ended"); return; }
+        if (_canary is { } old) _metrics.CanaryPercent.WithLabels(old.Model.Version).Set(0);
+        if (percent == 0 || label is null) { _canary = null; _logger.LogInformation("Canary ended"); return; }
         var model = Get(Find(label).Label);
-        lock (canaryWindow) canaryWindow.Clear();
-        canary = new Canary(model, percent);
-        metrics.CanaryPercent.WithLabels(model.Version).Set(percent);
-        logger.LogInformation("Canary {Version} at {Percent}%", model.Version, percent);
+        lock (_canaryWindow) _canaryWindow.Clear();
+        _canary = new Canary(model, percent);
+        _metrics.CanaryPercent.WithLabels(model.Version).Set(percent);
+        _logger.LogInformation("Canary {Version} at {Percent}%", model.Version, percent);
     }
 
     /// <summary>Copies every request to <paramref name="label"/> off the hot path (null ends shadowing).</summary>
     public void SetShadow(string? label)
     {
-        shadow = label is null ? null : Get(Find(label).Label);
-        logger.LogInformation("Shadow {Version}", shadow?.Version ?? "off");
+        _shadow = label is null ? null : Get(Find(label).Label);
+        _logger.LogInformation("Shadow {Version}", _shadow?.Version ?? "off");
     }
 
     /// <summary>Picks the model for one request (seeded random canary split); Propensity is the chance of that pick.</summary>
     public Choice Choose()
     {
-        var c = canary;
-        var champ = champion!;
+        var c = _canary;
+        var champ = _champion!;
         if (c is null) return new Choice(champ, 1.0, false);
         double p = c.Percent / 100.0;
         double u;
-        lock (canaryRandom) u = canaryRandom.NextDouble();
+        lock (_canaryRandom) u = _canaryRandom.NextDouble();
         return u < p ? new Choice(c.Model, p, true) : new Choice(champ, 1 - p, false);
     }
 
@@ -126,44 +126,44 @@ public sealed class ModelRouter : IDisposable
     public void RecordCanary(string version, bool ok, double ms)
     {
         string? reason = null;
-        lock (canaryWindow)
+        lock (_canaryWindow)
         {
-            if (canary?.Model.Version != version) return;
-            canaryWindow.Enqueue((ok, ms));
-            while (canaryWindow.Count > options.CanaryWindow) canaryWindow.Dequeue();
-            if (canaryWindow.Count < options.CanaryMinRequests) return;
-            double errorRate = canaryWindow.Count(o => !o.Ok) / (double)canaryWindow.Count;
-            if (errorRate > options.CanaryMaxErrorRate) reason = "error_rate";
-            else if (options.CanaryMaxP95Ms > 0 && LatencySummary.Percentile(canaryWindow.Select(o => o.Ms).ToArray(), 95) > options.CanaryMaxP95Ms) reason = "latency";
+            if (_canary?.Model.Version != version) return;
+            _canaryWindow.Enqueue((ok, ms));
+            while (_canaryWindow.Count > _options.CanaryWindow) _canaryWindow.Dequeue();
+            if (_canaryWindow.Count < _options.CanaryMinRequests) return;
+            double errorRate = _canaryWindow.Count(o => !o.Ok) / (double)_canaryWindow.Count;
+            if (errorRate > _options.CanaryMaxErrorRate) reason = "error_rate";
+            else if (_options.CanaryMaxP95Ms > 0 && LatencySummary.Percentile(_canaryWindow.Select(o => o.Ms).ToArray(), 95) > _options.CanaryMaxP95Ms) reason = "latency";
             if (reason is null) return;
-            canaryWindow.Clear();
-            canary = null;
+            _canaryWindow.Clear();
+            _canary = null;
         }
-        metrics.CanaryPercent.WithLabels(version).Set(0);
-        metrics.CanaryRollbacks.WithLabels(version, reason).Inc();
-        logger.LogWarning("Canary {Version} rolled back automatically: {Reason} over its last requests", version, reason);
+        _metrics.CanaryPercent.WithLabels(version).Set(0);
+        _metrics.CanaryRollbacks.WithLabels(version, reason).Inc();
+        _logger.LogWarning("Canary {Version} rolled back automatically: {Reason} over its last requests", version, reason);
     }
 
     /// <summary>Queues a copy of an answered request for the shadow model; never blocks (a full queue drops the copy and counts it).</summary>
     public void Shadow(long requestId, float[][] rows, string championVersion, float[] championScores)
     {
-        if (shadow is { } s && s.Version != championVersion) shadowQueue.Writer.TryWrite(new ShadowCopy(requestId, rows, championVersion, championScores));
+        if (_shadow is { } s && s.Version != championVersion) _shadowQueue.Writer.TryWrite(new ShadowCopy(requestId, rows, championVersion, championScores));
     }
 
     private async Task ShadowLoopAsync()
     {
-        await foreach (var copy in shadowQueue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var copy in _shadowQueue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            var s = shadow;
+            var s = _shadow;
             if (s is null) continue;
             try
             {
                 var scores = await s.ScoreAsync(copy.Rows).ConfigureAwait(false);
                 int[] champ = copy.ChampionScores.Select(Label).ToArray(), challenger = scores.Select(Label).ToArray();
                 int disagree = champ.Zip(challenger).Count(p => p.First != p.Second);
-                metrics.ShadowRequests.WithLabels(s.Version).Inc();
-                if (disagree > 0) metrics.ShadowDisagreements.WithLabels(s.Version).Inc(disagree);
-                shadowLog?.Write(new
+                _metrics.ShadowRequests.WithLabels(s.Version).Inc();
+                if (disagree > 0) _metrics.ShadowDisagreements.WithLabels(s.Version).Inc(disagree);
+                _shadowLog?.Write(new
                 {
                     RequestId = copy.RequestId, ChampionVersion = copy.ChampionVersion, ChallengerVersion = s.Version,
                     Champion = champ, Challenger = challenger, ChampionScores = copy.ChampionScores, ChallengerScores = scores,
@@ -171,8 +171,8 @@ public sealed class ModelRouter : IDisposable
             }
             catch (Exception ex)
             {
-                metrics.ModelErrors.WithLabels(s.Version).Inc();
-                logger.LogError(ex, "Shadow model {Version} failed on request {RequestId}", s.Version, copy.RequestId);
+                _metrics.ModelErrors.WithLabels(s.Version).Inc();
+                _logger.LogError(ex, "Shadow model {Version} failed on request {RequestId}", s.Version, copy.RequestId);
             }
         }
     }
@@ -183,44 +183,44 @@ public sealed class ModelRouter : IDisposable
     private void Promote(ModelVersion version)
     {
         var model = Get(version.Label);           // load before taking the lock: requests keep flowing on the old champion
-        lock (gate)
+        lock (_gate)
         {
-            if (history.Count == 0 || history[^1] != version.Label) history.Add(version.Label);
+            if (_history.Count == 0 || _history[^1] != version.Label) _history.Add(version.Label);
             Swap(model);
         }
-        logger.LogInformation("Serving {Version} ({Runtime})", model.Version, model.Model.Runtime);
+        _logger.LogInformation("Serving {Version} ({Runtime})", model.Version, model.Model.Runtime);
     }
 
     private void Swap(LoadedModel model)
     {
-        var old = champion;
-        champion = model;                         // one reference write: each request reads it once
-        if (old is not null && old != model) metrics.ModelInfo.RemoveLabelled(old.Version);
-        metrics.ModelInfo.WithLabels(model.Version).Set(1);
+        var old = _champion;
+        _champion = model;                         // one reference write: each request reads it once
+        if (old is not null && old != model) _metrics.ModelInfo.RemoveLabelled(old.Version);
+        _metrics.ModelInfo.WithLabels(model.Version).Set(1);
     }
 
     private LoadedModel Get(string label)
     {
-        var lazy = loaded.GetOrAdd(label, l => new Lazy<LoadedModel>(() =>
-            new LoadedModel(ServedModel.Load(registry, Find(l)), metrics, options.BatchMax, options.BatchWaitMs)));
+        var lazy = _loaded.GetOrAdd(label, l => new Lazy<LoadedModel>(() =>
+            new LoadedModel(ServedModel.Load(_registry, Find(l)), _metrics, _options.BatchMax, _options.BatchWaitMs)));
         try { return lazy.Value; }
-        catch { loaded.TryRemove(label, out _); throw; }        // a failed load is retried next time, not cached
+        catch { _loaded.TryRemove(label, out _); throw; }        // a failed load is retried next time, not cached
     }
 
     private ModelVersion Find(string label)
     {
         string digits = label.StartsWith('v') || label.StartsWith('V') ? label[1..] : label;
         if (!int.TryParse(digits, out int number) || number <= 0) throw new KeyNotFoundException($"\"{label}\" is not a version label like \"v2\".");
-        try { return registry.Get(number); }
+        try { return _registry.Get(number); }
         catch (ArgumentException) { throw new KeyNotFoundException($"version v{number} is not registered."); }
     }
 
     /// <summary>Finishes the shadow queue, flushes the shadow log and stops the batchers.</summary>
     public void Dispose()
     {
-        shadowQueue.Writer.TryComplete();
-        shadowPump.GetAwaiter().GetResult();
-        shadowLog?.Dispose();
-        foreach (var model in loaded.Values.Where(l => l.IsValueCreated)) model.Value.Dispose();
+        _shadowQueue.Writer.TryComplete();
+        _shadowPump.GetAwaiter().GetResult();
+        _shadowLog?.Dispose();
+        foreach (var model in _loaded.Values.Where(l => l.IsValueCreated)) model.Value.Dispose();
     }
 }

@@ -15,22 +15,22 @@ public sealed class OnnxServedModel : IServedModel
     /// <summary>The registry metadata value of <c>format</c> for an ONNX model.</summary>
     public const string Format = "onnx";
 
-    private readonly InferenceSession session;
-    private readonly string input, output;
-    private readonly bool oneRowAtATime;
+    private readonly InferenceSession _session;
+    private readonly string _input, _output;
+    private readonly bool _oneRowAtATime;
 
     /// <summary>Opens the ONNX file of <paramref name="version"/> with one intra-op thread (requests run in parallel instead).</summary>
     public OnnxServedModel(ModelVersion version)
     {
         Version = version.Label;
         Features = int.Parse(version.Metadata["features"], CultureInfo.InvariantCulture);
-        input = version.Metadata.GetValueOrDefault("onnx_input", "Features");
-        output = version.Metadata.GetValueOrDefault("onnx_output", "Probability.output");
+        _input = version.Metadata.GetValueOrDefault("onnx_input", "Features");
+        _output = version.Metadata.GetValueOrDefault("onnx_output", "Probability.output");
         using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        session = new InferenceSession(version.ModelPath, options);
-        if (!session.InputMetadata.ContainsKey(input)) throw new InvalidDataException($"{Version}: the ONNX graph has no input \"{input}\".");
-        if (!session.OutputMetadata.ContainsKey(output)) throw new InvalidDataException($"{Version}: the ONNX graph has no output \"{output}\".");
-        oneRowAtATime = session.InputMetadata[input].Dimensions is [1, ..];
+        _session = new InferenceSession(version.ModelPath, options);
+        if (!_session.InputMetadata.ContainsKey(_input)) throw new InvalidDataException($"{Version}: the ONNX graph has no input \"{_input}\".");
+        if (!_session.OutputMetadata.ContainsKey(_output)) throw new InvalidDataException($"{Version}: the ONNX graph has no output \"{_output}\".");
+        _oneRowAtATime = _session.InputMetadata[_input].Dimensions is [1, ..];
     }
 
     /// <inheritdoc />
@@ -45,7 +45,7 @@ public sealed class OnnxServedModel : IServedModel
     /// <inheritdoc />
     public float[] Score(float[][] rows)
     {
-        if (!oneRowAtATime) return Run(rows);
+        if (!_oneRowAtATime) return Run(rows);
         return rows.SelectMany(r => Run([r])).ToArray();
     }
 
@@ -54,13 +54,13 @@ public sealed class OnnxServedModel : IServedModel
         int n = rows.Length;
         var inputs = new List<NamedOnnxValue>
         {
-            NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(rows.SelectMany(r => r).ToArray(), [n, Features])),
+            NamedOnnxValue.CreateFromTensor(_input, new DenseTensor<float>(rows.SelectMany(r => r).ToArray(), [n, Features])),
         };
-        foreach (var (name, meta) in session.InputMetadata.Where(p => p.Key != input))
+        foreach (var (name, meta) in _session.InputMetadata.Where(p => p.Key != _input))
             inputs.Add(Zeros(name, meta, n));
-        using var results = session.Run(inputs, [output]);
+        using var results = _session.Run(inputs, [_output]);
         var scores = results[0].AsEnumerable<float>().ToArray();
-        if (scores.Length != n) throw new InvalidDataException($"{Version}: the ONNX output \"{output}\" has {scores.Length} values for {n} rows.");
+        if (scores.Length != n) throw new InvalidDataException($"{Version}: the ONNX output \"{_output}\" has {scores.Length} values for {n} rows.");
         return scores;
     }
 

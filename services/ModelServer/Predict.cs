@@ -5,13 +5,13 @@ namespace ModelServer;
 /// <summary>POST /predict: validate, route (champion or canary), score, answer; then shadow copy and request log off the hot path.</summary>
 public static class Predict
 {
-    private static long nextRequestId;
+    private static long _nextRequestId;
 
     /// <summary>Answers one /predict request.</summary>
     public static async Task<IResult> HandleAsync(HttpContext context, ModelRouter router, ServerMetrics metrics, JsonLinesWriter? requestLog)
     {
         long start = Stopwatch.GetTimestamp();
-        long id = Interlocked.Increment(ref nextRequestId);
+        long id = Interlocked.Increment(ref _nextRequestId);
         if (router.Champion is null) return Results.Problem("no model is loaded yet; retry when /ready answers 200.", statusCode: 503, title: "Not ready");
         var (body, tooLarge) = await RequestBody.ReadAsync(context);
         if (tooLarge is not null) return tooLarge;

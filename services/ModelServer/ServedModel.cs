@@ -38,7 +38,7 @@ public static class ServedModel
 /// <summary>A <see cref="TabularClassifier"/> run by TorchSharp (libtorch) on the CPU, one libtorch thread per call (requests run in parallel instead).</summary>
 public sealed class TorchServedModel : IServedModel
 {
-    private readonly TabularClassifier model;
+    private readonly TabularClassifier _model;
 
     static TorchServedModel()
     {
@@ -49,7 +49,7 @@ public sealed class TorchServedModel : IServedModel
     /// <summary>Loads <paramref name="version"/>.</summary>
     public TorchServedModel(ModelVersion version)
     {
-        model = TabularClassifier.Load(version);
+        _model = TabularClassifier.Load(version);
         Version = version.Label;
     }
 
@@ -57,11 +57,11 @@ public sealed class TorchServedModel : IServedModel
     public string Version { get; }
 
     /// <inheritdoc />
-    public int Features => model.Features;
+    public int Features => _model.Features;
 
     /// <inheritdoc />
     public string Runtime => "torchsharp";
 
     /// <inheritdoc />
-    public float[] Score(float[][] rows) => model.PredictProba(rows);
+    public float[] Score(float[][] rows) => _model.PredictProba(rows);
 }

@@ -8,13 +8,13 @@ namespace MLPrimer.ServiceTests;
 /// <summary>Hot swap, rollback, canary and shadow under load: no request fails, and every answer matches the version that served it.</summary>
 public sealed class HotSwapTests : IDisposable
 {
-    private readonly TestRegistry registry = new(withNaNModel: true);
-    private readonly string dir = Directory.CreateTempSubdirectory("modelserver-logs-").FullName;
+    private readonly TestRegistry _registry = new(withNaNModel: true);
+    private readonly string _dir = Directory.CreateTempSubdirectory("modelserver-logs-").FullName;
 
     public void Dispose()
     {
-        registry.Dispose();
-        Directory.Delete(dir, recursive: true);
+        _registry.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 
     private static float[] Row(int i) => [(i % 11) - 5, i % 3, 1, 2];        // x0 from -5 to 5: v1 and v2 disagree unless x0 = 0
@@ -65,7 +65,7 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task ReloadAndRollbackUnderLoadFailNothing()
     {
-        using var server = ModelServerProcess.Start(registry.Root, "--version", "v1");
+        using var server = ModelServerProcess.Start(_registry.Root, "--version", "v1");
         var client = server.Client;
         var (failed, answers) = await Load(client, workers: 16, requests: 2400, async answered =>
         {
@@ -93,7 +93,7 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task ReloadWithoutAVersionServesTheNewest()
     {
-        using var server = ModelServerProcess.Start(registry.Root);
+        using var server = ModelServerProcess.Start(_registry.Root);
         var reloaded = await PostJson(server.Client, "admin/reload", "");
         Assert.Equal("v3", reloaded.GetProperty("model_version").GetString());
         Assert.Equal("v1", reloaded.GetProperty("previous").GetString());
@@ -107,7 +107,7 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task ACanarySplitsTrafficWithItsPropensity()
     {
-        using var server = ModelServerProcess.Start(registry.Root, "--version", "v1", "--canary-seed", "7");
+        using var server = ModelServerProcess.Start(_registry.Root, "--version", "v1", "--canary-seed", "7");
         await PostJson(server.Client, "admin/canary", """{"version": "v2", "percent": 20}""");
         var (failed, answers) = await Load(server.Client, workers: 8, requests: 1000, _ => Task.CompletedTask);
         Assert.Equal(0, failed);
@@ -123,7 +123,7 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task AFailingCanaryIsRolledBackAutomatically()
     {
-        using var server = ModelServerProcess.Start(registry.Root, "--version", "v1", "--canary-min-requests", "10");
+        using var server = ModelServerProcess.Start(_registry.Root, "--version", "v1", "--canary-min-requests", "10");
         await PostJson(server.Client, "admin/canary", """{"version": "v3", "percent": 50}""");
         int failures = 0;
         for (int i = 0; i < 200; i++)
@@ -141,8 +141,8 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task AShadowSeesEveryRequestAndIsNeverReturned()
     {
-        string log = Path.Combine(dir, "shadow.jsonl");
-        var server = ModelServerProcess.Start(registry.Root, "--version", "v1", "--shadow-log", log);
+        string log = Path.Combine(_dir, "shadow.jsonl");
+        var server = ModelServerProcess.Start(_registry.Root, "--version", "v1", "--shadow-log", log);
         int disagreeing;
         try
         {

@@ -9,9 +9,9 @@ namespace MLPrimer.ServiceTests;
 /// <summary>Nothing is left running: after Dispose, after the parent dies; and a stop drains the requests in flight.</summary>
 public sealed class LifecycleTests : IDisposable
 {
-    private readonly TestRegistry registry = new();
+    private readonly TestRegistry _registry = new();
 
-    public void Dispose() => registry.Dispose();
+    public void Dispose() => _registry.Dispose();
 
     private static bool Running(int pid) => Directory.Exists($"/proc/{pid}");
 
@@ -25,7 +25,7 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void DisposeLeavesNoProcessAndNoPort()
     {
-        var server = ModelServerProcess.Start(registry.Root);
+        var server = ModelServerProcess.Start(_registry.Root);
         int pid = server.ProcessId, port = server.BaseAddress.Port;
         Assert.Equal("127.0.0.1", server.BaseAddress.Host);
         Assert.True(Running(pid) && PortOpen(port));
@@ -37,8 +37,8 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void StopAllStopsEveryServerNotYetDisposed()
     {
-        var a = ModelServerProcess.Start(registry.Root);
-        var b = ModelServerProcess.Start(registry.Root);
+        var a = ModelServerProcess.Start(_registry.Root);
+        var b = ModelServerProcess.Start(_registry.Root);
         int[] pids = [a.ProcessId, b.ProcessId];
         ModelServerProcess.StopAll();                    // what the notebook kernel does when it is disposed
         Assert.All(pids, pid => Assert.False(Running(pid), $"process {pid} still runs"));
@@ -49,7 +49,7 @@ public sealed class LifecycleTests : IDisposable
     public async Task AStopDrainsRequestsInFlight()
     {
         // Batches wait up to 0.9 s to fill, so a request is in flight when SIGTERM arrives; it still gets its answer.
-        var server = ModelServerProcess.Start(registry.Root, "--batch-max", "64", "--batch-wait-ms", "900");
+        var server = ModelServerProcess.Start(_registry.Root, "--batch-max", "64", "--batch-wait-ms", "900");
         var inFlight = server.Client.PostAsync("predict", new StringContent("""{"features": [[1, 0, 0, 0]]}""", Encoding.UTF8, "application/json"));
         while (!(await server.Client.GetStringAsync("metrics")).Contains("modelserver_requests_in_flight 2")) await Task.Delay(5);   // the scrape and the prediction
         int exitCode = await Task.Run(() => server.Stop(TimeSpan.FromSeconds(15)));
@@ -64,7 +64,7 @@ public sealed class LifecycleTests : IDisposable
     {
         using var parent = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "exec", ModelServerProcess.ServerDll(), "--model", registry.Root, "--urls", "http://127.0.0.1:0", "--parent-pid", parent.Id.ToString() })
+        foreach (var a in new[] { "exec", ModelServerProcess.ServerDll(), "--model", _registry.Root, "--urls", "http://127.0.0.1:0", "--parent-pid", parent.Id.ToString() })
             psi.ArgumentList.Add(a);
         using var server = Process.Start(psi)!;
         try
@@ -89,10 +89,10 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void BadOptionsExitWithAMessage()
     {
-        var result = Run("--model", Path.Combine(registry.Root, "missing"));
+        var result = Run("--model", Path.Combine(_registry.Root, "missing"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--model must be an existing model registry folder", result.Output);
-        result = Run("--model", registry.Root, "--batch-max", "-3");
+        result = Run("--model", _registry.Root, "--batch-max", "-3");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--batch-max must be 0 (off) or a positive row count", result.Output);
     }

@@ -9,9 +9,9 @@ namespace MLPrimer.ServiceTests;
 /// <summary>An ML.NET model exported to ONNX (Microsoft.ML.OnnxConverter) and served by ONNX Runtime answers ML.NET's own probabilities.</summary>
 public sealed class OnnxTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("modelserver-onnx-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("modelserver-onnx-").FullName;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private sealed class Example
     {
@@ -40,12 +40,12 @@ public sealed class OnnxTests : IDisposable
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data);
         using var onnx = new MemoryStream();
         ml.Model.ConvertToOnnx(model, data, onnx);
-        var registry = new ModelRegistry(root);
+        var registry = new ModelRegistry(_root);
         registry.Register(s => s.Write(onnx.ToArray()), new Dictionary<string, string> { ["format"] = "onnx", ["features"] = "4" });
 
         var rows = examples.Take(50).Select(e => e.Features).ToArray();
         var expected = ml.Data.CreateEnumerable<Scored>(model.Transform(ml.Data.LoadFromEnumerable(examples.Take(50))), reuseRowObject: false).Select(s => s.Probability).ToArray();
-        using var server = ModelServerProcess.Start(root);
+        using var server = ModelServerProcess.Start(_root);
         Assert.Contains("onnxruntime", await server.Client.GetStringAsync("ready"));
         using var response = await server.Client.PostAsync("predict", new StringContent(JsonSerializer.Serialize(new { features = rows }), Encoding.UTF8, "application/json"));
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

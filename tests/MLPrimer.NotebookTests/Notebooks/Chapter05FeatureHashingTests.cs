@@ -12,7 +12,7 @@ public class Chapter05FeatureHashingTests(CurriculumFixture curriculum)
     public void HashesLikeScikitLearnAndRunsThePrimerExamples()
     {
         var text = curriculum.Load("05-feature-hashing.ipynb").AllText;
-        // Values scikit-learn 1.2.1 produced (Features/Reference/hashing_reference.json).
+        // Values scikit-learn 1.2.1 produced (Features/reference/hashing_reference.json).
         Assert.Contains("murmurhash3 = -1599434706 (scikit-learn: -1599434706) -> column |h| mod 20 = 6, sign -1", text);
         Assert.Contains("identical to scikit-learn: True", text);
         // The plain loop (one map per row) gives the library's matrix on every spam message.

@@ -15,10 +15,11 @@ public class TrainerTests : IDisposable
     /// <summary>Logistic regression y = 1[x0 + x1 > 0] on 256 points; learning rate settable.</summary>
     private sealed class Logistic : LightningModule
     {
-        private readonly Linear linear;
+        [TorchSharp.Utils.ComponentName(Name = "linear")]
+        private readonly Linear _linear;
         private readonly double _lr;
-        public Logistic(double lr) : base(nameof(Logistic)) { linear = nn.Linear(2, 1); _lr = lr; RegisterComponents(); }
-        public override Tensor TrainingStep(Batch b) => nn.functional.binary_cross_entropy_with_logits(linear.forward(b["x"]).squeeze(1), b["y"]);
+        public Logistic(double lr) : base(nameof(Logistic)) { _linear = nn.Linear(2, 1); _lr = lr; RegisterComponents(); }
+        public override Tensor TrainingStep(Batch b) => nn.functional.binary_cross_entropy_with_logits(_linear.forward(b["x"]).squeeze(1), b["y"]);
         public override optim.Optimizer ConfigureOptimizers() => optim.SGD(parameters(), _lr);
     }
 
@@ -77,8 +78,8 @@ public class TrainerTests : IDisposable
         Assert.Equal("batchSize", Assert.Throws<ArgumentException>(() => new Trainer(1, batchSize: 0)).ParamName);
         Assert.Equal("patience", Assert.Throws<ArgumentException>(() => new Trainer(1, patience: 0)).ParamName);
         Assert.Equal("validation", Assert.Throws<ArgumentException>(() => new Trainer(3, patience: 1, log: TextWriter.Null).Fit(new Logistic(0.1), Data(1))).ParamName);
-        Assert.Equal("tensors", Assert.Throws<ArgumentException>(() => new NamedTensorDataset(new Dictionary<string, Tensor>
-            { ["x"] = torch.zeros(3, 2), ["y"] = torch.zeros(4) })).ParamName);
+        var unequalRows = new Dictionary<string, Tensor> { ["x"] = torch.zeros(3, 2), ["y"] = torch.zeros(4) };
+        Assert.Equal("tensors", Assert.Throws<ArgumentException>(() => new NamedTensorDataset(unequalRows)).ParamName);
         Assert.Throws<ArgumentException>(() => new NamedTensorDataset(new Dictionary<string, Tensor>()));
     }
 

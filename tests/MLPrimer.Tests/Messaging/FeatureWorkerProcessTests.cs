@@ -6,9 +6,9 @@ namespace MLPrimer.Tests.Messaging;
 /// <summary>The feature worker as a real process: it drains a stream into the store, and a SIGKILL leaves its events pending.</summary>
 public class FeatureWorkerProcessTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("mlprimer-worker-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-worker-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task AKilledWorkersEventsStayPendingAndAreNotLost()
@@ -18,7 +18,7 @@ public class FeatureWorkerProcessTests : IDisposable
         var db = redis.GetDatabase();
         for (var i = 0; i < 30; i++) await db.StreamAddAsync("clicks", [new("user", i % 3), new("amount", 1.0)]);
         await db.StreamCreateConsumerGroupAsync("clicks", "features", "0");
-        var path = Path.Combine(dir, "f.db");
+        var path = Path.Combine(_dir, "f.db");
         int pid;
         using (var worker = FeatureWorkerProcess.Start(server.Configuration, "clicks", "features", "w1", path, stallAfter: 4))
         {

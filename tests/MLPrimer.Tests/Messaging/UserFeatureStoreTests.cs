@@ -5,15 +5,15 @@ namespace MLPrimer.Tests.Messaging;
 /// <summary>The shared SQLite state: one transaction per event; idempotent by event id when asked.</summary>
 public class UserFeatureStoreTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("mlprimer-store-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-store-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void AnIdempotentStoreIgnoresADuplicateAndANaiveOneCountsItTwice()
     {
-        using var idempotent = new UserFeatureStore(Path.Combine(dir, "a.db"), idempotent: true);
-        using var naive = new UserFeatureStore(Path.Combine(dir, "b.db"), idempotent: false);
+        using var idempotent = new UserFeatureStore(Path.Combine(_dir, "a.db"), idempotent: true);
+        using var naive = new UserFeatureStore(Path.Combine(_dir, "b.db"), idempotent: false);
         foreach (var store in new[] { idempotent, naive })
         {
             Assert.True(store.Apply("1-0", 7, 2.5, "a"));
@@ -33,7 +33,7 @@ public class UserFeatureStoreTests : IDisposable
     [Fact]
     public void TwoConnectionsSeeTheSameState()
     {
-        var path = Path.Combine(dir, "shared.db");
+        var path = Path.Combine(_dir, "shared.db");
         using var writer = new UserFeatureStore(path, idempotent: true);
         using var reader = new UserFeatureStore(path, idempotent: true);
         writer.Apply("1-0", 1, 3.0, "w");
@@ -44,7 +44,7 @@ public class UserFeatureStoreTests : IDisposable
     public void BadArgumentsNameTheParameter()
     {
         Assert.Equal("path", Assert.Throws<ArgumentException>(() => new UserFeatureStore(" ", true)).ParamName);
-        using var store = new UserFeatureStore(Path.Combine(dir, "c.db"), true);
+        using var store = new UserFeatureStore(Path.Combine(_dir, "c.db"), true);
         Assert.Equal("eventId", Assert.Throws<ArgumentException>(() => store.Apply("", 1, 1, "a")).ParamName);
         Assert.Equal("amount", Assert.Throws<ArgumentException>(() => store.Apply("1-0", 1, double.NaN, "a")).ParamName);
     }

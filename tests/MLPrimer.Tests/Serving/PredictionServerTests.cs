@@ -9,13 +9,13 @@ namespace MLPrimer.Tests.Serving;
 
 public class PredictionServerTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("mlprimer-server-").FullName;
-    private readonly HttpClient client = LoadGenerator.CreateClient();
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-server-").FullName;
+    private readonly HttpClient _client = LoadGenerator.CreateClient();
 
     public void Dispose()
     {
-        client.Dispose();
-        Directory.Delete(dir, recursive: true);
+        _client.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 
     // Model under test: y = sum of the row.
@@ -23,7 +23,7 @@ public class PredictionServerTests : IDisposable
 
     private async Task<(HttpStatusCode, JsonElement)> Post(PredictionServer server, string json)
     {
-        using var response = await client.PostAsync(new Uri(server.BaseAddress, "predict"), new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync(new Uri(server.BaseAddress, "predict"), new StringContent(json, Encoding.UTF8, "application/json"));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -35,7 +35,7 @@ public class PredictionServerTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([6f, 0.75f], body.GetProperty("y").EnumerateArray().Select(e => e.GetSingle()));
         Assert.Equal("v1", body.GetProperty("version").GetString());
-        var health = JsonDocument.Parse(await client.GetStringAsync(new Uri(server.BaseAddress, "health"))).RootElement;
+        var health = JsonDocument.Parse(await _client.GetStringAsync(new Uri(server.BaseAddress, "health"))).RootElement;
         Assert.Equal("ok", health.GetProperty("status").GetString());
     }
 
@@ -49,11 +49,11 @@ public class PredictionServerTests : IDisposable
         var (status, body) = await Post(server, """{"X": [[1]]}""");
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal("model broke", body.GetProperty("error").GetString());
-        using var missing = await client.GetAsync(new Uri(server.BaseAddress, "nothing"));
+        using var missing = await _client.GetAsync(new Uri(server.BaseAddress, "nothing"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(5, server.Metrics.Requests);
         Assert.Equal(5, server.Metrics.Errors);
-        var metrics = await client.GetStringAsync(new Uri(server.BaseAddress, "metrics"));
+        var metrics = await _client.GetStringAsync(new Uri(server.BaseAddress, "metrics"));
         Assert.Contains("errors_total 5", metrics);
         Assert.Contains("latency_ms_bucket{le=\"+Inf\"} 5", metrics);   // cumulative: the last bucket holds every earlier request
     }
@@ -61,9 +61,9 @@ public class PredictionServerTests : IDisposable
     [Fact]
     public async Task HotSwapUnderLoadDropsNothingAndLogsEveryRequest()
     {
-        string logPath = Path.Combine(dir, "requests.jsonl");
+        string logPath = Path.Combine(_dir, "requests.jsonl");
         var server = new PredictionServer(x => x.Select(_ => 1f).ToArray(), "v1", logPath: logPath);
-        var load = LoadGenerator.RunAsync(client, new Uri(server.BaseAddress, "predict"), i => $$"""{"X": [[{{i}}]]}""",
+        var load = LoadGenerator.RunAsync(_client, new Uri(server.BaseAddress, "predict"), i => $$"""{"X": [[{{i}}]]}""",
                                           concurrency: 8, requests: 400, keepBodies: true);
         while (server.Metrics.Requests < 100) await Task.Delay(1);
         server.SwapModel(x => x.Select(_ => 2f).ToArray(), "v2");
@@ -88,7 +88,7 @@ public class PredictionServerTests : IDisposable
     {
         using var batcher = new DynamicBatcher<float[], float>(rows => RowSums(rows.ToArray()), 16, TimeSpan.FromMilliseconds(1));
         using var server = new PredictionServer(async x => await Task.WhenAll(x.Select(batcher.SubmitAsync)), "batched");
-        var result = await LoadGenerator.RunAsync(client, new Uri(server.BaseAddress, "predict"), i => $$"""{"X": [[{{i}}, 1]]}""",
+        var result = await LoadGenerator.RunAsync(_client, new Uri(server.BaseAddress, "predict"), i => $$"""{"X": [[{{i}}, 1]]}""",
                                                   concurrency: 16, requests: 200, keepBodies: true);
         Assert.Equal(0, result.Failures);
         Assert.All(result.Requests, r => Assert.Equal(r.Index + 1f, JsonDocument.Parse(r.Body!).RootElement.GetProperty("y")[0].GetSingle()));
@@ -105,7 +105,7 @@ public class PredictionServerTests : IDisposable
         Assert.Throws<ArgumentException>(() => server.SwapModel(RowSums, ""));
         server.Dispose();
         server.Dispose();
-        await Assert.ThrowsAsync<ArgumentException>(() => LoadGenerator.RunAsync(client, server.BaseAddress, _ => "", 0, 1));
+        await Assert.ThrowsAsync<ArgumentException>(() => LoadGenerator.RunAsync(_client, server.BaseAddress, _ => "", 0, 1));
         Assert.Throws<ArgumentException>(() => LoadGenerator.CreateClient(0));
     }
 

@@ -5,9 +5,9 @@ namespace MLPrimer.Tests.Serving;
 
 public class TabularClassifierTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("mlprimer-tabular-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-tabular-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void ProbabilitiesAreTheSoftmaxOfStandardisedLogitsAndSurviveTheRegistry()
@@ -25,7 +25,7 @@ public class TabularClassifierTests : IDisposable
         var got = model.PredictProba(rows);
         for (int i = 0; i < rows.Length; i++) Assert.Equal(expected[i], got[i], 1e-6);
 
-        var registry = new ModelRegistry(dir);
+        var registry = new ModelRegistry(_dir);
         var version = model.Register(registry, new Dictionary<string, string> { ["description"] = "hand-set" });
         Assert.Equal(TabularClassifier.Format, version.Metadata["format"]);
         Assert.Equal("2", version.Metadata["features"]);

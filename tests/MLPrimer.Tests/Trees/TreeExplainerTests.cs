@@ -77,8 +77,8 @@ public class TreeExplainerTests
         var y = x.Select(r => r[0] + r[1] * r[1] + 0.3 * rng.NextDouble() > 0.6).ToArray();
         var ml = new MLContext(seed: 0);
         var data = FeatureDataView.Create(ml, x, y);
-        var model = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            { NumberOfTrees = 10, NumberOfLeaves = 6, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1 }).Fit(data);
+        var options = new FastTreeBinaryTrainer.Options { NumberOfTrees = 10, NumberOfLeaves = 6, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1 };
+        var model = ml.BinaryClassification.Trainers.FastTree(options).Fit(data);
         var explainer = TreeExplainer.FromFastTree(model.Model.SubModel.TrainedTreeEnsemble, x);
         var scores = model.Transform(data).GetColumn<float>("Score").ToArray();
         Assert.Equal(10, explainer.Trees.Count);
