@@ -17,14 +17,14 @@ public sealed record AlertRule(string Name, string Expression, TimeSpan For, str
 /// </summary>
 public sealed class PrometheusProcess : IDisposable
 {
-    private readonly ChildProcess process;
-    private readonly ChildProcess watchdog;
-    private int disposed;
+    private readonly ChildProcess _process;
+    private readonly ChildProcess _watchdog;
+    private int _disposed;
 
     private PrometheusProcess(ChildProcess process, ChildProcess watchdog, string directory, int port)
     {
-        this.process = process;
-        this.watchdog = watchdog;
+        _process = process;
+        _watchdog = watchdog;
         Directory = directory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Client = new PrometheusClient(BaseAddress);
@@ -37,7 +37,7 @@ public sealed class PrometheusProcess : IDisposable
     public PrometheusClient Client { get; }
 
     /// <summary>The operating-system process id of the prometheus process.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>The temporary folder holding prometheus.yml, alerts.yml and the database; deleted on <see cref="Dispose"/>.</summary>
     public string Directory { get; }
@@ -46,7 +46,7 @@ public sealed class PrometheusProcess : IDisposable
     public string ConfigPath => Path.Combine(Directory, "prometheus.yml");
 
     /// <summary>Whether the prometheus process has exited.</summary>
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>
     /// Starts Prometheus scraping <paramref name="targets"/> (each a metrics URL such as http://127.0.0.1:5000/metrics, all
@@ -159,15 +159,15 @@ public sealed class PrometheusProcess : IDisposable
     /// <summary>Stops Prometheus (kills the process tree, waits for it to exit) and deletes its temporary folder.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        process.Dispose();
-        watchdog.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _process.Dispose();
+        _watchdog.Dispose();
         Client.Dispose();
         TryDelete(Directory);
     }
 
     /// <summary>The last lines Prometheus wrote to its log (for error messages).</summary>
-    public string LogTail() => process.Output;
+    public string LogTail() => _process.Output;
 
     /// <summary>Stops every Prometheus this process started and has not stopped yet (the notebook kernel calls it when it is disposed).</summary>
     public static void StopAll() => ChildProcess.DisposeOwners<PrometheusProcess>();

@@ -15,13 +15,13 @@ namespace MLPrimer.Processes;
 internal sealed class ChildProcess : IDisposable
 {
     private static readonly ConcurrentDictionary<ChildProcess, byte> Live = new();
-    private readonly Process process;
-    private readonly Queue<string> lines = new();
-    private readonly int maxLines;
-    private readonly Lock gate = new();
-    private readonly SemaphoreSlim lineArrived = new(0);
-    private long dropped;
-    private int disposed;
+    private readonly Process _process;
+    private readonly Queue<string> _lines = new();
+    private readonly int _maxLines;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+    private long _dropped;
+    private int _disposed;
 
     static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
@@ -34,8 +34,8 @@ internal sealed class ChildProcess : IDisposable
 
     private ChildProcess(Process process, int maxLines)
     {
-        this.process = process;
-        this.maxLines = maxLines;
+        _process = process;
+        _maxLines = maxLines;
     }
 
     /// <summary>
@@ -56,13 +56,13 @@ internal sealed class ChildProcess : IDisposable
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         var child = new ChildProcess(new Process { StartInfo = psi, EnableRaisingEvents = true }, maxLines);
-        child.process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        child.process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        child.process.Exited += (_, _) => child.lineArrived.Release();
-        child.process.Start();
+        child._process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        child._process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        child._process.Exited += (_, _) => child._lineArrived.Release();
+        child._process.Start();
         Live[child] = 0;
-        child.process.BeginOutputReadLine();
-        child.process.BeginErrorReadLine();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
         return child;
     }
 
@@ -72,24 +72,24 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>What to clean up (a temporary folder) when this process exits and kills the child without its owner's Dispose.</summary>
     internal Action? AfterExit { get; set; }
 
-    internal int Id => process.Id;
+    internal int Id => _process.Id;
 
-    internal bool HasExited => process.HasExited;
+    internal bool HasExited => _process.HasExited;
 
-    internal int ExitCode => process.ExitCode;
+    internal int ExitCode => _process.ExitCode;
 
     /// <summary>The program's file name, for messages.</summary>
-    internal string Name => Path.GetFileName(process.StartInfo.FileName);
+    internal string Name => Path.GetFileName(_process.StartInfo.FileName);
 
     /// <summary>The lines printed so far (the last ones when more than the limit were printed).</summary>
-    internal IReadOnlyList<string> Lines { get { lock (gate) return [.. lines]; } }
+    internal IReadOnlyList<string> Lines { get { lock (_gate) return [.. _lines]; } }
 
     /// <summary>What the process printed, one line after another (for error messages).</summary>
     internal string Output => string.Join("\n", Lines);
 
     /// <summary>True when the process has exited and said that its address was taken (the port race of programs that must be given a port number).</summary>
     internal bool ExitedWithAddressInUse =>
-        process.HasExited && Lines.Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+        _process.HasExited && Lines.Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Waits for the first line (from line <paramref name="from"/> on) that satisfies <paramref name="match"/>.</summary>
     internal string WaitForLine(Func<string, bool> match, TimeSpan timeout, int from = 0)
@@ -98,7 +98,7 @@ internal sealed class ChildProcess : IDisposable
         WaitUntil(() =>
         {
             var seen = Lines;
-            for (var i = from - (int)Math.Min(Interlocked.Read(ref dropped), from); i < seen.Count; i++)
+            for (var i = from - (int)Math.Min(Interlocked.Read(ref _dropped), from); i < seen.Count; i++)
                 if (match(seen[i])) { found = seen[i]; return true; }
             return false;
         }, timeout, "print the expected line");
@@ -116,21 +116,21 @@ internal sealed class ChildProcess : IDisposable
         while (true)
         {
             if (ready()) return;
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                process.WaitForExit();   // drains the output
+                _process.WaitForExit();   // drains the output
                 if (ready()) return;
-                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it did {what}. Its output:\n{Output}");
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it did {what}. Its output:\n{Output}");
             }
             var left = timeout - clock.Elapsed;
             if (left <= TimeSpan.Zero)
                 throw new TimeoutException($"{Name} did not {what} within {timeout.TotalSeconds:F0} s. Its output:\n{Output}");
-            lineArrived.Wait(left < step ? left : step);
+            _lineArrived.Wait(left < step ? left : step);
         }
     }
 
     /// <summary>Sends signal <paramref name="signal"/> (Linux numbering) to the process; false when it is gone or the platform has no signals.</summary>
-    internal bool Signal(int signal) => !OperatingSystem.IsWindows() && !process.HasExited && Native.kill(process.Id, signal) == 0;
+    internal bool Signal(int signal) => !OperatingSystem.IsWindows() && !_process.HasExited && Native.kill(_process.Id, signal) == 0;
 
     /// <summary>
     /// Asks the process to stop (<paramref name="askToStop"/>, by default SIGTERM), waits up to <paramref name="grace"/>, then
@@ -140,14 +140,14 @@ internal sealed class ChildProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
                 if (askToStop is not null) askToStop();
                 else Signal(15);     // SIGTERM
-                if (!process.WaitForExit(grace)) process.Kill(entireProcessTree: true);
+                if (!_process.WaitForExit(grace)) _process.Kill(entireProcessTree: true);
             }
-            process.WaitForExit();
-            return process.ExitCode;
+            _process.WaitForExit();
+            return _process.ExitCode;
         }
         catch (InvalidOperationException) { return -1; }   // never started or already reaped
     }
@@ -157,18 +157,18 @@ internal sealed class ChildProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException) { }   // never started or already reaped
         Live.TryRemove(this, out _);
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the process to exit on its own.</summary>
-    internal bool WaitForExit(TimeSpan timeout) => process.WaitForExit(timeout);
+    internal bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
     /// <summary>Waits for the process to exit and its output to be read, or until <paramref name="cancellation"/> fires.</summary>
-    internal Task WaitForExitAsync(CancellationToken cancellation) => process.WaitForExitAsync(cancellation);
+    internal Task WaitForExitAsync(CancellationToken cancellation) => _process.WaitForExitAsync(cancellation);
 
     /// <summary>
     /// Starts a shell loop that kills this process (SIGKILL) within a second or two once <paramref name="ownerPid"/> is gone, and
@@ -191,20 +191,20 @@ internal sealed class ChildProcess : IDisposable
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (gate)
+        lock (_gate)
         {
-            lines.Enqueue(line);
-            if (lines.Count > maxLines) { lines.Dequeue(); Interlocked.Increment(ref dropped); }
+            _lines.Enqueue(line);
+            if (_lines.Count > _maxLines) { _lines.Dequeue(); Interlocked.Increment(ref _dropped); }
         }
-        lineArrived.Release();
+        _lineArrived.Release();
     }
 
     /// <summary>Kills the process tree if it still runs and releases it; safe to call twice.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Kill();
-        process.Dispose();
+        _process.Dispose();
     }
 
     private static class Native

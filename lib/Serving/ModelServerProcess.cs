@@ -15,12 +15,12 @@ public sealed partial class ModelServerProcess : IDisposable
     /// <summary>The environment variable that overrides where the server's dll is found.</summary>
     public const string DllVariable = "MLPRIMER_MODELSERVER_DLL";
 
-    private readonly ChildProcess process;
-    private int disposed;
+    private readonly ChildProcess _process;
+    private int _disposed;
 
     private ModelServerProcess(ChildProcess process, Uri baseAddress)
     {
-        this.process = process;
+        _process = process;
         BaseAddress = baseAddress;
         Client = LoadGenerator.CreateClient();
         Client.BaseAddress = baseAddress;
@@ -34,13 +34,13 @@ public sealed partial class ModelServerProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>The server's process id.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>True once the server process has exited.</summary>
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The last lines the server printed (stdout and stderr), newest last.</summary>
-    public IReadOnlyList<string> RecentOutput => process.Lines;
+    public IReadOnlyList<string> RecentOutput => _process.Lines;
 
     /// <summary>The path of the built server dll: <see cref="DllVariable"/> when set, else <c>services/ModelServer/bin/Release/net10.0/ModelServer.dll</c> in the repository.</summary>
     public static string ServerDll()
@@ -85,7 +85,7 @@ public sealed partial class ModelServerProcess : IDisposable
         }
     }
 
-    private void WaitUntilReady(TimeSpan timeout) => process.WaitUntil(() =>
+    private void WaitUntilReady(TimeSpan timeout) => _process.WaitUntil(() =>
     {
         try
         {
@@ -99,16 +99,16 @@ public sealed partial class ModelServerProcess : IDisposable
     private static partial Regex ListeningLine();
 
     /// <summary>Asks the server to stop (SIGTERM: it stops accepting, finishes in-flight requests, flushes its logs), waits up to <paramref name="timeout"/>, then kills the process tree. Returns the exit code.</summary>
-    public int Stop(TimeSpan timeout) => process.Stop(timeout);
+    public int Stop(TimeSpan timeout) => _process.Stop(timeout);
 
     /// <summary>Freezes the server for <paramref name="duration"/> (SIGSTOP, then SIGCONT; Linux only), as a long garbage-collection pause or a stalled VM would.</summary>
     public void Pause(TimeSpan duration)
     {
         if (duration < TimeSpan.Zero || duration > TimeSpan.FromSeconds(30)) throw new ArgumentException($"duration must be between 0 and 30 s; got {duration}.", nameof(duration));
         if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("Pause uses Linux's signal numbers (SIGSTOP 19, SIGCONT 18).");
-        process.Signal(19);        // SIGSTOP
+        _process.Signal(19);        // SIGSTOP
         try { Thread.Sleep(duration); }
-        finally { process.Signal(18); }   // SIGCONT
+        finally { _process.Signal(18); }   // SIGCONT
     }
 
     /// <summary>Disposes every server this process started and has not disposed yet (the notebook kernel calls it when it is disposed, so a failed cell leaves nothing running).</summary>
@@ -117,9 +117,9 @@ public sealed partial class ModelServerProcess : IDisposable
     /// <summary>Stops the server gracefully (up to 15 s), then kills what is left; safe to call twice.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Stop(TimeSpan.FromSeconds(15));
         Client.Dispose();
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -34,17 +34,17 @@ internal sealed class PredictionServer : IDisposable
     private sealed record Served(Func<float[][], Task<float[]>> Predict, string Version);
     private sealed record PredictRequest([property: JsonPropertyName("X")] float[][]? X);
 
-    private readonly HttpListener listener;
-    private readonly ConcurrentDictionary<HttpListenerContext, byte> unanswered = new();
-    private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TimeSpan drainTimeout;
-    private readonly Task acceptLoop;
-    private readonly StreamWriter? log;
-    private readonly Lock logLock = new();
-    private readonly Stopwatch uptime = Stopwatch.StartNew();
-    private volatile Served served;
-    private volatile bool stopping;
-    private int inFlight;
+    private readonly HttpListener _listener;
+    private readonly ConcurrentDictionary<HttpListenerContext, byte> _unanswered = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _drainTimeout;
+    private readonly Task _acceptLoop;
+    private readonly StreamWriter? _log;
+    private readonly Lock _logLock = new();
+    private readonly Stopwatch _uptime = Stopwatch.StartNew();
+    private volatile Served _served;
+    private volatile bool _stopping;
+    private int _inFlight;
 
     /// <summary>Starts serving the synchronous batch model <paramref name="predict"/> as <paramref name="version"/> on <paramref name="port"/> (0: a free port), logging requests to <paramref name="logPath"/> when given.</summary>
     public PredictionServer(Func<float[][], float[]> predict, string version, int port = 0, string? logPath = null)
@@ -60,23 +60,23 @@ internal sealed class PredictionServer : IDisposable
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
         if (port < 0 || port > 65535) throw new ArgumentException($"port must be between 0 and 65535 (0: pick a free one); got {port}.", nameof(port));
-        served = new Served(predictAsync, version);
-        this.drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(5);
+        _served = new Served(predictAsync, version);
+        _drainTimeout = drainTimeout ?? TimeSpan.FromSeconds(5);
         // HttpListener cannot bind port 0, so a port is picked first; one that someone takes before the bind is replaced.
         for (var attempt = 1; ; attempt++)
         {
             Port = port == 0 ? (pickPort ?? FreePort)() : port;
-            listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try { listener.Start(); break; }
-            catch (HttpListenerException) when (port == 0 && attempt < 8) { listener.Close(); }
+            _listener = new HttpListener();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try { _listener.Start(); break; }
+            catch (HttpListenerException) when (port == 0 && attempt < 8) { _listener.Close(); }
         }
         if (logPath is not null)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(logPath))!);
-            log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };   // readable while serving
+            _log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };   // readable while serving
         }
-        acceptLoop = Task.Run(AcceptAsync);
+        _acceptLoop = Task.Run(AcceptAsync);
     }
 
     /// <summary>The port the server listens on.</summary>
@@ -86,7 +86,7 @@ internal sealed class PredictionServer : IDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>The version label of the model now serving.</summary>
-    public string ModelVersion => served.Version;
+    public string ModelVersion => _served.Version;
 
     /// <summary>Requests, errors and the latency histogram, as served at /metrics.</summary>
     public ServerMetrics Metrics { get; } = new();
@@ -99,7 +99,7 @@ internal sealed class PredictionServer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(predictAsync);
         if (string.IsNullOrWhiteSpace(version)) throw new ArgumentException("version must be a non-empty label.", nameof(version));
-        served = new Served(predictAsync, version);
+        _served = new Served(predictAsync, version);
     }
 
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it); someone may take it before it is bound.</summary>
@@ -123,14 +123,14 @@ internal sealed class PredictionServer : IDisposable
 
     private async Task AcceptAsync()
     {
-        while (!stopping)
+        while (!_stopping)
         {
             HttpListenerContext context;
-            try { context = await listener.GetContextAsync().ConfigureAwait(false); }
-            catch (Exception) when (stopping) { break; }
+            try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
+            catch (Exception) when (_stopping) { break; }
             catch (HttpListenerException) { continue; }
-            Interlocked.Increment(ref inFlight);
-            unanswered[context] = 0;
+            Interlocked.Increment(ref _inFlight);
+            _unanswered[context] = 0;
             _ = Task.Run(() => HandleAsync(context));
         }
     }
@@ -138,7 +138,7 @@ internal sealed class PredictionServer : IDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var clock = Stopwatch.StartNew();
-        var model = served;                              // one read: the whole request sees one model
+        var model = _served;                              // one read: the whole request sees one model
         var request = context.Request;
         string path = request.Url?.AbsolutePath ?? "";
         try
@@ -151,7 +151,7 @@ internal sealed class PredictionServer : IDisposable
                     (status, body, rows) = await PredictAsync(request, model).ConfigureAwait(false);
                     break;
                 case ("GET", "/health"):
-                    body = JsonSerializer.Serialize(new { status = "ok", version = model.Version, uptime_s = Math.Round(uptime.Elapsed.TotalSeconds, 3) });
+                    body = JsonSerializer.Serialize(new { status = "ok", version = model.Version, uptime_s = Math.Round(_uptime.Elapsed.TotalSeconds, 3) });
                     break;
                 case ("GET", "/metrics"):
                     body = Metrics.ToPrometheus();
@@ -160,14 +160,14 @@ internal sealed class PredictionServer : IDisposable
                     (status, body) = (404, Error($"no route {request.HttpMethod} {path}"));
                     break;
             }
-            if (!unanswered.TryRemove(context, out _)) return;   // Dispose gave up waiting and answered 503
+            if (!_unanswered.TryRemove(context, out _)) return;   // Dispose gave up waiting and answered 503
             // Count and log before answering, so a client that has its answer also finds it in the counters and the log.
             double ms = clock.Elapsed.TotalMilliseconds;
             Metrics.Record(status, ms, rows);
-            if (log is not null)
+            if (_log is not null)
             {
                 string line = JsonSerializer.Serialize(new RequestLogEntry(DateTime.UtcNow, request.HttpMethod, path, status, rows, model.Version, Math.Round(ms, 4)), Json);
-                lock (logLock) log.WriteLine(line);
+                lock (_logLock) _log.WriteLine(line);
             }
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
@@ -182,7 +182,7 @@ internal sealed class PredictionServer : IDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref inFlight) == 0 && stopping) drained.TrySetResult();
+            if (Interlocked.Decrement(ref _inFlight) == 0 && _stopping) _drained.TrySetResult();
         }
     }
 
@@ -210,12 +210,12 @@ internal sealed class PredictionServer : IDisposable
     /// <summary>Lets running requests finish (up to 5 s), answers those still running 503, stops listening and flushes the log.</summary>
     public void Dispose()
     {
-        if (stopping) return;
-        stopping = true;
-        if (Volatile.Read(ref inFlight) > 0) drained.Task.Wait(drainTimeout);
-        foreach (var context in unanswered.Keys)
+        if (_stopping) return;
+        _stopping = true;
+        if (Volatile.Read(ref _inFlight) > 0) _drained.Task.Wait(_drainTimeout);
+        foreach (var context in _unanswered.Keys)
         {
-            if (!unanswered.TryRemove(context, out _)) continue;   // its handler is answering it now
+            if (!_unanswered.TryRemove(context, out _)) continue;   // its handler is answering it now
             try
             {
                 var bytes = Encoding.UTF8.GetBytes(Error("the server is stopping; the request was not completed."));
@@ -227,8 +227,8 @@ internal sealed class PredictionServer : IDisposable
             }
             catch (Exception) { try { context.Response.Abort(); } catch (Exception) { } }   // the client went away
         }
-        listener.Close();
-        try { acceptLoop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-        lock (logLock) log?.Dispose();
+        _listener.Close();
+        try { _acceptLoop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        lock (_logLock) _log?.Dispose();
     }
 }

@@ -15,9 +15,9 @@ namespace MLPrimer.Tests.IO;
 public sealed class KillNineTests : IDisposable
 {
     private const int Kills = 20;
-    private readonly string dir = Directory.CreateTempSubdirectory("mlprimer-kill9-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlprimer-kill9-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string WriterDll()
     {
@@ -36,7 +36,7 @@ public sealed class KillNineTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", WriterDll(), dir }.Concat(extra)) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "exec", WriterDll(), _dir }.Concat(extra)) psi.ArgumentList.Add(a);
         return Process.Start(psi)!;
     }
 
@@ -44,16 +44,16 @@ public sealed class KillNineTests : IDisposable
     private int[] LoadVersions()
     {
         using var model = torch.nn.Linear(256, 256);
-        var info = Checkpoint.Load(Path.Combine(dir, "checkpoint.zip"), model);
+        var info = Checkpoint.Load(Path.Combine(_dir, "checkpoint.zip"), model);
         var weights = model.parameters().SelectMany(p => p.data<float>().ToArray()).Distinct().ToArray();
         Assert.Equal([(float)info.Epoch], weights);
 
-        var vectors = KeyedVectors.LoadWord2VecFormat(Path.Combine(dir, "vectors.txt"));
+        var vectors = KeyedVectors.LoadWord2VecFormat(Path.Combine(_dir, "vectors.txt"));
         Assert.Equal(2000, vectors.Count);
         var values = Enumerable.Range(0, vectors.Count).SelectMany(i => vectors.Row(i).ToArray()).Distinct().ToArray();
         Assert.Single(values);
 
-        var report = DataParallelReport.Load(Path.Combine(dir, "report.json"));
+        var report = DataParallelReport.Load(Path.Combine(_dir, "report.json"));
         Assert.Equal(20_000, report.Weights.Length);
         Assert.All(report.Weights, w => Assert.Equal(report.Processes, w));
 
@@ -84,7 +84,7 @@ public sealed class KillNineTests : IDisposable
             writer.Kill();                                // SIGKILL: no finally blocks, no flush
             writer.WaitForExit();
             foreach (var v in LoadVersions()) { Assert.InRange(v, 1, 2); seen.Add(v); }
-            if (Directory.EnumerateFiles(dir, "*.tmp").Any()) tornWrites++;
+            if (Directory.EnumerateFiles(_dir, "*.tmp").Any()) tornWrites++;
         }
         Assert.Equal([1, 2], seen.Order());
         Assert.True(tornWrites > 0, $"none of the {Kills} kills landed inside a write; the test did not test anything");
@@ -95,7 +95,7 @@ public sealed class KillNineTests : IDisposable
             Assert.True(last.WaitForExit(120_000));
             Assert.Equal(0, last.ExitCode);
         }
-        Assert.Empty(Directory.EnumerateFiles(dir, "*.tmp"));
+        Assert.Empty(Directory.EnumerateFiles(_dir, "*.tmp"));
         Assert.Equal([1, 1, 1], LoadVersions());
     }
 }

@@ -13,9 +13,9 @@ public class PrometheusProcessTests
     /// <summary>A loopback /metrics endpoint: a counter that grows by 10 per second of wall time and a gauge the test sets.</summary>
     private sealed class StandInExporter : IDisposable
     {
-        private readonly HttpListener listener;
-        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
-        private readonly Task loop;
+        private readonly HttpListener _listener;
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly Task _loop;
         public volatile int Level;
 
         public StandInExporter()
@@ -24,19 +24,19 @@ public class PrometheusProcessTests
             for (var attempt = 1; ; attempt++)
             {
                 Port = MLPrimer.Processes.LoopbackPort.Pick();
-                listener = new HttpListener();
-                listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-                try { listener.Start(); break; }
-                catch (HttpListenerException) when (attempt < 8) { listener.Close(); }
+                _listener = new HttpListener();
+                _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+                try { _listener.Start(); break; }
+                catch (HttpListenerException) when (attempt < 8) { _listener.Close(); }
             }
-            loop = Task.Run(async () =>
+            _loop = Task.Run(async () =>
             {
-                while (listener.IsListening)
+                while (_listener.IsListening)
                 {
                     HttpListenerContext context;
-                    try { context = await listener.GetContextAsync(); } catch { return; }
+                    try { context = await _listener.GetContextAsync(); } catch { return; }
                     var body = "# TYPE standin_events_total counter\n" +
-                               $"standin_events_total {Math.Floor(10 * clock.Elapsed.TotalSeconds)}\n" +
+                               $"standin_events_total {Math.Floor(10 * _clock.Elapsed.TotalSeconds)}\n" +
                                "# TYPE standin_level gauge\n" +
                                $"standin_level {Level}\n";
                     var bytes = Encoding.UTF8.GetBytes(body);
@@ -49,7 +49,7 @@ public class PrometheusProcessTests
 
         public int Port { get; }
         public Uri Metrics => new($"http://127.0.0.1:{Port}/metrics");
-        public void Dispose() { listener.Stop(); listener.Close(); }
+        public void Dispose() { _listener.Stop(); _listener.Close(); }
     }
 
     private static bool Alive(int pid)
