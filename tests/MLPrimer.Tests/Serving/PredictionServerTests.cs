@@ -116,7 +116,7 @@ public class PredictionServerTests : IDisposable
         var release = new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var server = new PredictionServer(_ => { called.TrySetResult(); return release.Task; }, "v1", 0, null, null, TimeSpan.FromMilliseconds(200));
-        var answer = client.PostAsync(new Uri(server.BaseAddress, "predict"), new StringContent("""{"X": [[1]]}""", Encoding.UTF8, "application/json"));
+        var answer = _client.PostAsync(new Uri(server.BaseAddress, "predict"), new StringContent("""{"X": [[1]]}""", Encoding.UTF8, "application/json"));
         await called.Task.WaitAsync(TimeSpan.FromSeconds(30));
         server.Dispose();
         release.SetResult([1f]);
