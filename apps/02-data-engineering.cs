@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+// Renamed so that the cells compile as one program: naive -> naive2 (cell 7).
 
 using MLPrimer.Sampling;
 using MLPrimer.Charts;
@@ -206,10 +207,10 @@ for (var s = 0; s < streams; s++)
     for (var i = 0; i < streamLength; i++) sampler.Add(i);
     foreach (var i in sampler.Sample) inclusionR[i] += 1.0 / streams;
 
-    var naive = Enumerable.Range(0, reservoirSize).ToArray();        // the shortcut: fixed replacement probability
+    var naive2 = Enumerable.Range(0, reservoirSize).ToArray();        // the shortcut: fixed replacement probability
     for (var i = reservoirSize; i < streamLength; i++)
-        if (naiveRng.NextDouble() < 0.5) naive[naiveRng.Next(reservoirSize)] = i;
-    foreach (var i in naive) inclusionNaive[i] += 1.0 / streams;
+        if (naiveRng.NextDouble() < 0.5) naive2[naiveRng.Next(reservoirSize)] = i;
+    foreach (var i in naive2) inclusionNaive[i] += 1.0 / streams;
 }
 // Inclusion counts of a k-of-n sample: Σ(O - E)²·(n-1)/(n·R·p(1-p)) is χ² with n-1 degrees of freedom (see the unit tests).
 double pIn = (double)reservoirSize / streamLength;

@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+// Renamed so that the cells compile as one program: acc -> acc2 (cell 14), best -> best2 (cell 15).
 
 using TorchSharp;
 using TorchSharp.Modules;
@@ -464,7 +465,7 @@ var zipfRng = new Random(0);
 var popularity = Enumerable.Range(0, catalogue).OrderBy(_ => zipfRng.Next()).ToArray();       // rank k -> digit row
 var weights = Enumerable.Range(1, catalogue).Select(k => 1.0 / k).ToArray();
 var cdf = new double[catalogue];
-for (double acc = 0, total = weights.Sum(), k = 0; k < catalogue; k++) { acc += weights[(int)k] / total; cdf[(int)k] = acc; }
+for (double acc2 = 0, total = weights.Sum(), k = 0; k < catalogue; k++) { acc2 += weights[(int)k] / total; cdf[(int)k] = acc2; }
 var requests = Enumerable.Range(0, 10_000).Select(_ =>
 {
     var i = Array.BinarySearch(cdf, zipfRng.NextDouble());
@@ -493,9 +494,9 @@ var cachePlot = new ScottPlot.Plot();
 double[] cx = cacheRows.Skip(1).Select(c => Math.Log10(c.Size)).ToArray();
 var hr = cachePlot.Add.Scatter(cx, cacheRows.Skip(1).Select(c => c.HitRate * 100).ToArray());
 hr.LegendText = "LRU hit rate (%)";
-var best = cachePlot.Add.Scatter(cx, cacheRows.Skip(1).Select(c => c.Best * 100).ToArray());
-best.LegendText = "best possible hit rate (%)";
-best.LinePattern = LinePattern.Dashed;
+var best2 = cachePlot.Add.Scatter(cx, cacheRows.Skip(1).Select(c => c.Best * 100).ToArray());
+best2.LegendText = "best possible hit rate (%)";
+best2.LinePattern = LinePattern.Dashed;
 var lat = cachePlot.Add.Scatter(cx, cacheRows.Skip(1).Select(c => c.MeanMicroseconds).ToArray());
 lat.LegendText = $"mean latency (µs, right axis); no cache {cacheRows[0].MeanMicroseconds:F0} µs";
 lat.Axes.YAxis = cachePlot.Axes.Right;

@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+// Renamed so that the cells compile as one program: results -> results2 (cell 7), power -> power2 (cell 10), falseAlarms -> falseAlarms2 (cell 10).
 
 using MLPrimer.Charts;
 using MLPrimer.Monitoring;
@@ -360,9 +361,9 @@ Console.WriteLine($"{"detector (! = fires)",-31}" + string.Join("", shifts.Selec
 var fired = new Dictionary<string, bool[]>();
 foreach (var (name, run) in detectors)
 {
-    var results = current.Select(c => run(reference, c)).ToArray();
-    fired[name] = results.Select(r => r.Fires).ToArray();
-    Console.WriteLine($"{name,-31}" + string.Join("", results.Select(r => ((r.Fires ? "!" : "") + r.Value.ToString(r.Value < 0.001 && r.Value > 0 ? "0.0e0" : "F3")).PadLeft(10))));
+    var results2 = current.Select(c => run(reference, c)).ToArray();
+    fired[name] = results2.Select(r => r.Fires).ToArray();
+    Console.WriteLine($"{name,-31}" + string.Join("", results2.Select(r => ((r.Fires ? "!" : "") + r.Value.ToString(r.Value < 0.001 && r.Value > 0 ? "0.0e0" : "F3")).PadLeft(10))));
 }
 Console.WriteLine("* needs ground-truth labels of the current rows");
 
@@ -477,15 +478,15 @@ Console.WriteLine($"{"detector",-50} {"power",6} {"false alarms",13}");
 var highDimPower = new Dictionary<string, double>();
 foreach (var (name, fires) in highDim)
 {
-    double power = 0, falseAlarms = 0;
+    double power2 = 0, falseAlarms2 = 0;
     for (var rep = 0; rep < HighDimRepeats; rep++)
     {
         var r = Correlated(HighDimRows, 4000 + rep, flipped: false);
-        if (fires(r, Correlated(HighDimRows, 5000 + rep, flipped: true))) power += 1.0 / HighDimRepeats;
-        if (fires(r, Correlated(HighDimRows, 6000 + rep, flipped: false))) falseAlarms += 1.0 / HighDimRepeats;
+        if (fires(r, Correlated(HighDimRows, 5000 + rep, flipped: true))) power2 += 1.0 / HighDimRepeats;
+        if (fires(r, Correlated(HighDimRows, 6000 + rep, flipped: false))) falseAlarms2 += 1.0 / HighDimRepeats;
     }
-    highDimPower[name] = power;
-    Console.WriteLine($"{name,-50} {power,6:F2} {falseAlarms,13:F2}");
+    highDimPower[name] = power2;
+    Console.WriteLine($"{name,-50} {power2,6:F2} {falseAlarms2,13:F2}");
 }
 
 // **What to notice:** per-feature KS fires on 7% of the shifted draws, no more than chance, because no single feature

@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+// Renamed so that the cells compile as one program: rewards -> rewards2 (cell 9).
 
 using MLPrimer.Production;
 using MLPrimer.Charts;
@@ -506,12 +507,12 @@ foreach (var (name, make) in policies)
     for (var run = 0; run < Runs; run++)
     {
         var bandit = make(run);
-        var rewards = new Random(1_000 + run);             // same click draws for every policy
+        var rewards2 = new Random(1_000 + run);             // same click draws for every policy
         double regret = 0;
         for (var t = 0; t < Rounds; t++)
         {
             var arm = bandit.SelectArm();
-            bandit.Update(arm, rewards.NextDouble() < rates[arm] ? 1 : 0);
+            bandit.Update(arm, rewards2.NextDouble() < rates[arm] ? 1 : 0);
             regret += rates.Max() - rates[arm];
             curve[t] += regret / Runs;
             if (t >= Rounds - 1000 && arm == rates.Length - 1) lateBest += 1.0 / (1000 * Runs);
