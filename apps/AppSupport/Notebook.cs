@@ -54,7 +54,9 @@ public static class Notebook
                 return df.ToString() + $"{df.Rows.Count} rows × {df.Columns.Count} columns";
             case IFormattable f: return f.ToString(null, CultureInfo.CurrentCulture);
             case IDictionary dictionary:
-                return string.Join("\n", dictionary.Cast<DictionaryEntry>().Select(e => $"{e.Key}: {Inline(e.Value)}"));
+                var entries = new List<string>();
+                foreach (DictionaryEntry e in dictionary) entries.Add($"{e.Key}: {Inline(e.Value)}");
+                return string.Join("\n", entries);
             case IEnumerable sequence: return string.Join("\n", sequence.Cast<object?>().Select(Inline));
             default: return Inline(value);
         }
