@@ -5,6 +5,7 @@
 #:project ../lib/MLPrimer.csproj
 #:package Microsoft.ML.LightGbm@6.0.0
 #:project AppSupport/AppSupport.csproj
+#:property PublishAot=false
 
 using MLPrimer.Data;
 using MLPrimer.Ensembles;

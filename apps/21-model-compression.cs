@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+#:property PublishAot=false
 // Renamed so that the cells compile as one program: acc -> acc2 (cell 14), best -> best2 (cell 15).
 
 using TorchSharp;

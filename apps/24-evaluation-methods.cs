@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+#:property PublishAot=false
 
 using Microsoft.ML;
 using Microsoft.ML.Data;

@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:project ../lib/MLPrimer.csproj
 #:project AppSupport/AppSupport.csproj
+#:property PublishAot=false
 // Renamed so that the cells compile as one program: results -> results2 (cell 7), power -> power2 (cell 10), falseAlarms -> falseAlarms2 (cell 10).
 
 using MLPrimer.Charts;

@@ -77,6 +77,8 @@ public static partial class AppConverter
         app.Append($"// Run it from the repository root: dotnet run apps/{name}.cs (charts go to img/ and apps/output/{name}/).\n");
         foreach (var p in packages) app.Append(p).Append('\n');
         app.Append("#:project AppSupport/AppSupport.csproj\n");
+        // File-based apps default to native AOT, which turns off the run-time code generation ML.NET needs.
+        app.Append("#:property PublishAot=false\n");
         if (renames.Count > 0)
         {
             // Notebook cells may declare a name again (each cell is its own submission); one program may not.
