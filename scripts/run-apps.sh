@@ -4,7 +4,8 @@
 #   FILTER   run only the apps whose file name contains one of the filters (e.g. 09 or word2vec); default: all
 #   --build  compile the apps without running them
 # Each app's console output goes to apps/output/NN-name/run.log; ends with one line per app (ok/FAILED, seconds)
-# and exits non-zero when any app failed. Run scripts/setup.sh once first.
+# and exits non-zero when any app failed. Builds in Release (fast, like the packed library the notebooks load);
+# a plain "dotnet run apps/NN-name.cs" builds Debug, which is what a debugger wants. Run scripts/setup.sh once first.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -32,7 +33,7 @@ for f in "${apps[@]}"; do
   log="apps/output/$name/$mode.log"
   printf '\n== %s %s\n' "$mode" "$f"
   start=$SECONDS
-  if [ $mode = build ]; then dotnet build "$f" -v q --nologo >"$log" 2>&1; else dotnet run "$f" 2>&1 | tee "$log"; fi
+  if [ $mode = build ]; then dotnet build -c Release "$f" -v q --nologo >"$log" 2>&1; else dotnet run -c Release "$f" 2>&1 | tee "$log"; fi
   rc=${PIPESTATUS[0]}
   secs=$((SECONDS - start))
   if [ "$rc" = 0 ]; then summary+=("ok      ${secs}s  $name"); else summary+=("FAILED  ${secs}s  $name (exit $rc, see $log)"); failed=$((failed + 1)); [ $mode = build ] && tail -20 "$log"; fi
