@@ -8,14 +8,14 @@ namespace MLPrimer.AppTests;
 /// <remarks>
 /// Running all 30 apps would take as long as running all 30 notebooks again (over half an hour on two cores), so the
 /// suite runs a subset of fast chapters that together use every kind of output and package: ScottPlot and XPlot
-/// charts, TorchSharp (an nn.Module), ML.NET (with LightGBM), DataFrame display, and types declared between cells.
+/// charts, TorchSharp (tensors and autograd), ML.NET (with LightGBM), DataFrame display, and types declared between cells.
 /// Each app is compared with its notebook executed by the runner in the same test: every line the notebook writes to
 /// the console, timings aside, must appear in the app's output in the same order. scripts/run-apps.sh runs all apps.
 /// </remarks>
 public partial class AppRunTests
 {
     /// <summary>The apps the test suite runs (the README names them too).</summary>
-    public static readonly string[] Subset = ["00-getting-started", "04-mean-encoding", "07-cbow", "14-exploratory-data-analysis"];
+    public static readonly string[] Subset = ["00-getting-started", "04-mean-encoding", "14-exploratory-data-analysis"];
 
     public static TheoryData<string> SubsetData() => new(Subset);
 
