@@ -6,7 +6,7 @@ namespace MLPrimer.AppTests;
 
 /// <summary>A declared subset of the apps runs to the end and prints what its notebook prints.</summary>
 /// <remarks>
-/// Running all 30 apps would take as long as running all 30 notebooks again (over half an hour on two cores), so the
+/// Running all 30 apps would take about half an hour on two busy cores, on top of the notebook tests, so the
 /// suite runs a subset of fast chapters that together use every kind of output and package: ScottPlot and XPlot
 /// charts, TorchSharp (tensors and autograd), ML.NET (with LightGBM), DataFrame display, and types declared between cells.
 /// Each app is compared with its notebook executed by the runner in the same test: every line the notebook writes to
