@@ -38,6 +38,7 @@ public class AppCompileTests
         using var pe = new MemoryStream();
         var result = compilation.Emit(pe);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10).ToList();
-        Assert.True(result.Success, $"apps/{chapter}.cs does not compile:\n{string.Join("\n", errors)}");
+        Assert.True(result.Success, $"apps/{chapter}.cs does not compile (where a notebook loads a package no other does, add it to " +
+            $"tests/MLPrimer.AppTests/MLPrimer.AppTests.csproj):\n{string.Join("\n", errors)}");
     }
 }
