@@ -64,10 +64,11 @@ step "Checking TorchSharp's native library against the system libstdc++"
 bash scripts/torchsharp-repair/repair.sh
 
 # --- build and pack the helper library into the local feed -------------------------------------------
-step "Building the helper library, the notebook runner and the distributed worker"
+step "Building the helper library, the notebook runner, the notebook-to-app converter and the distributed worker"
 dotnet build lib/Interactive/MLPrimer.Interactive.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/NotebookRunner/NotebookRunner.csproj -c Release -v q --nologo --no-restore
 dotnet build tools/SiteBuilder/SiteBuilder.csproj -c Release -v q --nologo --no-restore
+dotnet build tools/NotebookToApp/NotebookToApp.csproj -c Release -v q --nologo --no-restore   # regenerates apps/ from the notebooks
 step "Building the services (services/ModelServer, services/FeatureWorker; the notebooks and tests start them as processes)"
 dotnet build services/ModelServer/ModelServer.csproj -c Release -v q --nologo --no-restore
 dotnet build services/FeatureWorker/FeatureWorker.csproj -c Release -v q --nologo --no-restore

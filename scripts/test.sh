@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone (including Jupyter and chromium for the tests) and runs every test: unit tests of lib/
 # (tests/MLPrimer.Tests), and in tests/MLPrimer.NotebookTests the notebook tests (each notebook executed by the
-# runner and again under Jupyter's .NET kernel), the static site in headless chromium, and the clean-source checks. Ends with one summary line: "tests: N passed, N failed, N skipped".
+# runner and again under Jupyter's .NET kernel), the static site in headless chromium, and the clean-source checks; in
+# tests/MLPrimer.AppTests the chapter apps (apps/: up to date, compiling, a subset run). Ends with one summary line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS=0
