@@ -10,6 +10,8 @@ using TorchSharp;
 using static TorchSharp.torch;
 using MLPrimer.Device;
 using MLPrimer.Evaluation;
+using MLPrimer;
+using MLPrimer.Sampling;
 using MLPrimer.Charts;
 using ScottPlot;
 using static MLPrimer.Apps.Notebook;
@@ -34,14 +36,13 @@ StartChapter("01-scope-and-framing");
 // #r "nuget: TorchSharp-cpu, 0.107.0"  (see #:package TorchSharp-cpu@0.107.0 at the top)
 // #r "nuget: MLPrimer, 0.1.0"  (see #:project ../lib/MLPrimer.csproj at the top)
 
-// A few helpers used throughout: a seeded Gaussian draw, a conversion to tensors on the chosen device, and a full-batch
-// training loop (Adam) that minimises whatever loss function it is given. The models are all linear and tiny, so we
-// give TorchSharp one CPU thread (more threads only add overhead at this size).
+// A few helpers used throughout: a conversion to tensors on the chosen device and a full-batch training loop (Adam)
+// that minimises whatever loss function it is given; seeded Gaussian draws come from the library's `NextGaussian`.
+// The models are all linear and tiny, so TorchSharp gets one CPU thread (more threads only add overhead at this size).
 
 // --- cell 2 ---
 var device = TorchDevice.Pick();
 torch.set_num_threads(1);
-double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 Tensor ToTensor(float[][] rows) => tensor(rows.SelectMany(r => r).ToArray(), [rows.Length, rows[0].Length], device: device);
 Tensor ToTensor1(IEnumerable<float> xs) => tensor(xs.ToArray(), device: device);
 float[] ToArray(Tensor t) => t.detach().cpu().data<float>().ToArray();
@@ -70,7 +71,7 @@ void Train(nn.Module model, Func<Tensor> loss, int steps = 1000, double lr = 0.0
 // --- cell 3 ---
 const int d = 4, catalogue = 10;
 var rng = new Random(1);
-float[] RandomVector(Random r) => Enumerable.Range(0, d).Select(_ => (float)Gaussian(r)).ToArray();
+float[] RandomVector(Random r) => Enumerable.Range(0, d).Select(_ => (float)r.NextGaussian()).ToArray();
 var items = Enumerable.Range(0, catalogue + 1).Select(_ => RandomVector(rng)).ToList();   // item 10 launches later
 double Affinity(float[] u, float[] v) => 2 * u.Zip(v, (a, b) => a * b).Sum();
 int Pick(float[] u, int itemCount, Random r)
@@ -156,7 +157,7 @@ foreach (var itemCount in new[] { catalogue, catalogue + 1 })
 // --- cell 5 ---
 var regRng = new Random(3);
 var xs = Enumerable.Range(0, 200).Select(_ => (float)(10 * regRng.NextDouble())).ToArray();
-var ys = xs.Select(x => (float)(2 * x + 1 + Gaussian(regRng))).ToArray();
+var ys = xs.Select(x => (float)(2 * x + 1 + regRng.NextGaussian())).ToArray();
 var outlierRows = Enumerable.Range(0, 200).Where(i => xs[i] > 6).Take(20).ToArray();
 foreach (var i in outlierRows) ys[i] -= 25;
 var X = tensor(xs, [200, 1], device: device);
@@ -187,7 +188,7 @@ double olsSlope = xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / xs.Sum(x => 
 Console.WriteLine($"{"loss",-11}{"slope",8}{"intercept",11}{"RMSE on clean data",20}");
 var cleanRng = new Random(4);
 var cleanX = Enumerable.Range(0, 1000).Select(_ => 10 * cleanRng.NextDouble()).ToArray();
-var cleanY = cleanX.Select(x => 2 * x + 1 + Gaussian(cleanRng)).ToArray();
+var cleanY = cleanX.Select(x => 2 * x + 1 + cleanRng.NextGaussian()).ToArray();
 foreach (var f in fits)
 {
     var rmse = Math.Sqrt(cleanX.Zip(cleanY, (x, y) => Math.Pow(f.Slope * x + f.Intercept - y, 2)).Average());
@@ -243,7 +244,7 @@ display(Charts.Show(lossPlot, "01-regression-losses.png"));
 {
     var r = new Random(seed);
     var y = Enumerable.Range(0, n).Select(_ => r.NextDouble() < 0.02 ? 1 : 0).ToArray();
-    var x = y.Select(c => new[] { (float)(Gaussian(r) + 2.2 * c), (float)(Gaussian(r) + 2.2 * c) }).ToArray();
+    var x = y.Select(c => new[] { (float)(r.NextGaussian() + 2.2 * c), (float)(r.NextGaussian() + 2.2 * c) }).ToArray();
     return (x, y);
 }
 var (trX, trY) = Imbalanced(10_000, 5);
@@ -326,14 +327,13 @@ Console.WriteLine($"plain CE at the cost-optimal threshold {bayesThreshold:F4}: 
 // (clickbaitness) raises engagement and lowers quality.
 
 // --- cell 9 ---
-double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 double[] engW = [1.5, 0.8, 0.5, 0, 0.3, 0], qualW = [-1.5, 0, 0.5, 0.8, 0, 0.6];
 (float[][] X, float[] Eng, float[] Qual, double[] PEng, double[] PQual) Posts(int n, int seed)
 {
     var r = new Random(seed);
-    var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, 6).Select(_ => (float)Gaussian(r)).ToArray()).ToArray();
-    double[] pe = x.Select(f => Sigmoid(f.Zip(engW, (a, b) => a * b).Sum() - 1)).ToArray();
-    double[] pq = x.Select(f => Sigmoid(f.Zip(qualW, (a, b) => a * b).Sum() + 1)).ToArray();
+    var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, 6).Select(_ => (float)r.NextGaussian()).ToArray()).ToArray();
+    double[] pe = x.Select(f => Functions.Sigmoid(f.Zip(engW, (a, b) => a * b).Sum() - 1)).ToArray();
+    double[] pq = x.Select(f => Functions.Sigmoid(f.Zip(qualW, (a, b) => a * b).Sum() + 1)).ToArray();
     return (x, pe.Select(p => r.NextDouble() < p ? 1f : 0f).ToArray(), pq.Select(p => r.NextDouble() < p ? 1f : 0f).ToArray(), pe, pq);
 }
 var trainPosts = Posts(20_000, 8);

@@ -64,13 +64,12 @@ StartChapter("02-data-engineering");
 // --- cell 2 ---
 const int N = 20_000;
 var popRng = new Random(2024);
-double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 string[] planNames = ["free", "pro", "enterprise"];
 int[] plan = Enumerable.Range(0, N).Select(_ => popRng.NextDouble() switch { < 0.80 => 0, < 0.95 => 1, _ => 2 }).ToArray();
 double[] engagement = Enumerable.Range(0, N).Select(_ => popRng.NextDouble()).ToArray();            // 0 = dormant, 1 = daily user
 double[] planBase = [2, 40, 400];
 double[] spend = Enumerable.Range(0, N)
-    .Select(i => Math.Max(0, planBase[plan[i]] * (0.5 + engagement[i]) * Math.Exp(0.3 * Gaussian(popRng)))).ToArray();
+    .Select(i => Math.Max(0, planBase[plan[i]] * (0.5 + engagement[i]) * Math.Exp(0.3 * popRng.NextGaussian()))).ToArray();
 double trueMean = spend.Average();
 Console.WriteLine($"population: {N} users, true mean spend {trueMean:F2}");
 for (var p = 0; p < 3; p++)

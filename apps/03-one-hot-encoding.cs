@@ -8,6 +8,7 @@
 #:property PublishAot=false
 
 using MLPrimer.Features;
+using MLPrimer;
 using MLPrimer.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -206,13 +207,13 @@ for (int i = 0; i < Customers; i++)
 {
     int zip = DrawZip(dataRng.NextDouble());
     float x = (float)(2 * dataRng.NextDouble() - 1);
-    bool responds = dataRng.NextDouble() < 1 / (1 + Math.Exp(-(zipRisk[zip] + x)));
+    bool responds = dataRng.NextDouble() < Functions.Sigmoid(zipRisk[zip] + x);
     customers[i] = new Customer { Label = responds, Zip = $"zip{zip}", ZipCode = zipNumber[zip], X = x };
 }
 var zipSizes = customers.GroupBy(c => c.Zip).Select(g => g.Count()).ToList();
 Console.WriteLine($"{zipSizes.Count} zip codes occur; the largest holds {zipSizes.Max()} customers, {zipSizes.Count(n => n < 5)} hold fewer than 5");
 // The best any model can do: predict the more likely outcome from the true zip risk and x.
-double best = customers.Average(c => 1 / (1 + Math.Exp(-Math.Abs(zipRisk[int.Parse(c.Zip[3..])] + c.X))));
+double best = customers.Average(c => Functions.Sigmoid(Math.Abs(zipRisk[int.Parse(c.Zip[3..])] + c.X)));
 Console.WriteLine($"response rate {customers.Average(c => c.Label ? 1.0 : 0):F3}; best possible accuracy (knowing each zip's risk) {best:F3}");
 
 // Each encoding is trained as one tree (leaves of at least 20 customers) on 80% of the customers and tested on the
@@ -288,8 +289,6 @@ const int Rows = 5_000;
 var levels = new[] { 4, 16, 64, 256, 1024, 4096 };
 var costRng = new Random(3);
 var w = Enumerable.Range(0, 5000).Select(_ => costRng.NextDouble()).ToArray();
-double Median(Func<double> measure) { var t = Enumerable.Range(0, 5).Select(_ => measure()).ToArray(); Array.Sort(t); return t[2]; }
-double TimeMs(Action action) => Median(() => { var sw = System.Diagnostics.Stopwatch.StartNew(); action(); return sw.Elapsed.TotalMilliseconds; });
 // (record Cost is declared at the end of the file)
 var costs = new List<Cost>();
 foreach (int k in levels)
@@ -305,8 +304,8 @@ foreach (int k in levels)
     long denseBytes = GC.GetAllocatedBytesForCurrentThread() - before;
     int cols = sparse.Columns;
     var y = new double[Rows];
-    double sparseMs = TimeMs(() => { for (int r = 0; r < Rows; r++) { double s = 0; for (int p = sparse.IndPtr[r]; p < sparse.IndPtr[r + 1]; p++) s += sparse.Data[p] * w[sparse.Indices[p]]; y[r] = s; } });
-    double denseMs = TimeMs(() => { for (int r = 0; r < Rows; r++) { double s = 0; for (int c = 0; c < cols; c++) s += denseMatrix[r, c] * w[c]; y[r] = s; } });
+    double sparseMs = Timing.MedianMs(() => { for (int r = 0; r < Rows; r++) { double s = 0; for (int p = sparse.IndPtr[r]; p < sparse.IndPtr[r + 1]; p++) s += sparse.Data[p] * w[sparse.Indices[p]]; y[r] = s; } });
+    double denseMs = Timing.MedianMs(() => { for (int r = 0; r < Rows; r++) { double s = 0; for (int c = 0; c < cols; c++) s += denseMatrix[r, c] * w[c]; y[r] = s; } });
     costs.Add(new Cost(cols, sparseBytes, denseBytes, sparseMs, denseMs));
 }
 Console.WriteLine($"{"levels",6} {"sparse bytes",13} {"dense bytes",13} {"sparse X·w ms",14} {"dense X·w ms",13}");

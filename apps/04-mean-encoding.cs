@@ -8,6 +8,8 @@
 #:property PublishAot=false
 
 using MLPrimer.Features;
+using MLPrimer;
+using MLPrimer.Sampling;
 using MLPrimer.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -73,8 +75,7 @@ Console.WriteLine($"enc(unseen city) = {small.Transform(new[] { "z" })[0]:F3} (t
 // --- cell 3 ---
 const int Visits = 40_000, Users = 20_000;
 var rng = new Random(11);
-double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-var propensity = Enumerable.Range(0, Users).Select(_ => 1.2 * Gaussian()).ToArray();
+var propensity = Enumerable.Range(0, Users).Select(_ => 1.2 * rng.NextGaussian()).ToArray();
 var cumulative = new double[Users];
 double total = Enumerable.Range(0, Users).Sum(k => 1 / Math.Pow(k + 1, 0.8));
 for (int k = 0; k < Users; k++) cumulative[k] = (k == 0 ? 0 : cumulative[k - 1]) + 1 / Math.Pow(k + 1, 0.8) / total;
@@ -85,8 +86,8 @@ var converted = new int[Visits];
 for (int i = 0; i < Visits; i++)
 {
     int k = Array.BinarySearch(cumulative, rng.NextDouble()); k = Math.Min(Users - 1, k >= 0 ? k : ~k);
-    user[i] = $"user{k}"; x[i] = Gaussian();
-    converted[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-(-0.5 + propensity[k] + 0.8 * x[i]))) ? 1 : 0;
+    user[i] = $"user{k}"; x[i] = rng.NextGaussian();
+    converted[i] = rng.NextDouble() < Functions.Sigmoid(-0.5 + propensity[k] + 0.8 * x[i]) ? 1 : 0;
 }
 var order = Enumerable.Range(0, Visits).OrderBy(_ => rng.Next()).ToArray();
 int[] train = order[..(Visits / 2)], test = order[(Visits / 2)..];

@@ -7,6 +7,7 @@
 #:property PublishAot=false
 
 using MLPrimer.Features;
+using MLPrimer;
 using MLPrimer.Device;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -111,7 +112,7 @@ for (int i = 0; i < 60_000; i++)
     string s = segments[rng.Next(segments.Length)], c = categories[rng.Next(categories.Length)];
     int hour = rng.Next(24);
     double logit = -2.5 + segmentEffect[s] + categoryEffect[c] + (favourite[s] == c ? 2.5 : 0) + (hour is >= 18 and <= 22 ? 0.3 : 0);
-    double p = 1 / (1 + Math.Exp(-logit));
+    double p = Functions.Sigmoid(logit);
     impressions.Add(new Impression(s, c, hour, p, rng.NextDouble() < p));
 }
 int[] trainRows = Enumerable.Range(0, 48_000).ToArray(), testRows = Enumerable.Range(48_000, 12_000).ToArray();

@@ -13,6 +13,8 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using MLPrimer.Evaluation;
 using MLPrimer.Features;
+using MLPrimer;
+using MLPrimer.Sampling;
 using MLPrimer.Charts;
 using ScottPlot;
 using MLPrimer.Data;
@@ -48,8 +50,6 @@ StartChapter("12-data-leakage");
 // --- cell 2 ---
 var ml = new MLContext(seed: 0);
 var rng = new Random(2024);
-double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 T[] Pick<T>(T[] values, IEnumerable<int> rows) => rows.Select(r => values[r]).ToArray();
 int[] Shuffled(int n, int seed) { var r = new Random(seed); return Enumerable.Range(0, n).OrderBy(_ => r.Next()).ToArray(); }
 
@@ -88,7 +88,7 @@ var price = new double[Days];
 double deviation = 0;
 for (int t = 0; t < Days; t++)
 {
-    deviation = 0.9 * deviation + Gaussian();
+    deviation = 0.9 * deviation + rng.NextGaussian();
     price[t] = 100 + 0.05 * t + deviation;
 }
 float[][] dayFeature = Enumerable.Range(0, Days).Select(t => new[] { (float)t }).ToArray();
@@ -171,8 +171,8 @@ display(Charts.Show(timeline, "12-temporal-leakage.png"));
     var x = new float[n][]; var y = new bool[n];
     for (int i = 0; i < n; i++)
     {
-        double age = 30 + 50 * rng.NextDouble(), gender = rng.Next(2), tumour = Math.Exp(0.5 * Gaussian());
-        y[i] = rng.NextDouble() < Sigmoid(-6 + 0.06 * age + 0.3 * gender + 1.2 * tumour);
+        double age = 30 + 50 * rng.NextDouble(), gender = rng.Next(2), tumour = Math.Exp(0.5 * rng.NextGaussian());
+        y[i] = rng.NextDouble() < Functions.Sigmoid(-6 + 0.06 * age + 0.3 * gender + 1.2 * tumour);
         bool treated = !atScreening && rng.NextDouble() < (y[i] ? 0.9 : 0.05);
         x[i] = new[] { (float)age, (float)gender, (float)tumour, treated ? 1f : 0f };
     }
@@ -229,7 +229,7 @@ Report(new Leak("3a. preprocessing: scaler fitted on all rows", "ROC-AUC", true,
 
 // --- cell 7 ---
 const int NoiseFeatures = 2000;
-(float[][] X, bool[] Y) Noise(int n) => (Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, NoiseFeatures).Select(_ => (float)Gaussian()).ToArray()).ToArray(),
+(float[][] X, bool[] Y) Noise(int n) => (Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, NoiseFeatures).Select(_ => (float)rng.NextGaussian()).ToArray()).ToArray(),
                                          Enumerable.Range(0, n).Select(_ => rng.Next(2) == 1).ToArray());
 var (noise, coin) = Noise(300);
 var (noiseProd, coinProd) = Noise(1000);
@@ -272,11 +272,11 @@ Report(new Leak("3b. preprocessing: feature selection on all rows", "ROC-AUC", t
     var x = new List<float[]>(); var y = new List<bool>(); var id = new List<int>();
     for (int p = 0; p < patients; p++)
     {
-        var anatomy = Enumerable.Range(0, 10).Select(_ => Gaussian()).ToArray();
-        bool sick = rng.NextDouble() < Sigmoid(2.0 * anatomy[0]);
+        var anatomy = Enumerable.Range(0, 10).Select(_ => rng.NextGaussian()).ToArray();
+        bool sick = rng.NextDouble() < Functions.Sigmoid(2.0 * anatomy[0]);
         for (int s = 0; s < 8; s++)
         {
-            x.Add(anatomy.Select(a => (float)(a + 0.2 * Gaussian())).ToArray()); y.Add(sick); id.Add(firstId + p);
+            x.Add(anatomy.Select(a => (float)(a + 0.2 * rng.NextGaussian())).ToArray()); y.Add(sick); id.Add(firstId + p);
         }
     }
     return (x.ToArray(), y.ToArray(), id.ToArray());
@@ -322,9 +322,9 @@ Report(new Leak("4. group: scans of one patient on both sides", "ROC-AUC", true,
     {
         y[i] = rng.NextDouble() < sickRate;
         var row = new float[7];
-        row[0] = (float)((y[i] ? 1.0 : 0) + Gaussian());          // lesion score
-        row[1] = (float)(brightness + 0.3 * Gaussian());           // image brightness
-        for (int j = 2; j < 7; j++) row[j] = (float)Gaussian();
+        row[0] = (float)((y[i] ? 1.0 : 0) + rng.NextGaussian());          // lesion score
+        row[1] = (float)(brightness + 0.3 * rng.NextGaussian());           // image brightness
+        for (int j = 2; j < 7; j++) row[j] = (float)rng.NextGaussian();
         x[i] = row;
     }
     return (x, y);

@@ -11,6 +11,8 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using MLPrimer.Evaluation;
 using MLPrimer.Features;
+using MLPrimer;
+using MLPrimer.Sampling;
 using MLPrimer.Charts;
 using ScottPlot;
 using System.Numerics;
@@ -55,15 +57,14 @@ StartChapter("13-feature-importance");
 // --- cell 2 ---
 string[] names = { "income", "age", "tenure", "income_copy", "noise_1", "noise_2", "noise_3", "noise_4" };
 var rng = new Random(13);
-double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 var x = new float[8000][]; 
 var defaulted = new bool[8000];
 for (int i = 0; i < x.Length; i++)
 {
-    double income = Gaussian(), age = Gaussian(), tenure = Gaussian();
-    double copy = 0.8 * income + 0.6 * Gaussian();
-    x[i] = new[] { income, age, tenure, copy, Gaussian(), Gaussian(), Gaussian(), Gaussian() }.Select(v => (float)v).ToArray();
-    defaulted[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-(-0.5 + 2.0 * income + 1.0 * (age * age - 1) + 0.3 * tenure)));
+    double income = rng.NextGaussian(), age = rng.NextGaussian(), tenure = rng.NextGaussian();
+    double copy = 0.8 * income + 0.6 * rng.NextGaussian();
+    x[i] = new[] { income, age, tenure, copy, rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian() }.Select(v => (float)v).ToArray();
+    defaulted[i] = rng.NextDouble() < Functions.Sigmoid(-0.5 + 2.0 * income + 1.0 * (age * age - 1) + 0.3 * tenure);
 }
 int[] trainRows = Enumerable.Range(0, 6000).ToArray(), testRows = Enumerable.Range(6000, 2000).ToArray();
 var ml = new MLContext(seed: 0);
@@ -335,9 +336,9 @@ for (int i = 0; i < 16_000; i++)
     var row = new Dictionary<string, string> { ["country"] = countries[rng.Next(countries.Length)], ["campaign"] = $"c{campaign}" };
     if (rng.NextDouble() < 0.4) row["phone"] = phones[rng.Next(phones.Length)];
     if (rng.NextDouble() < 0.005) row["referral"] = $"r{rng.Next(1000)}";
-    double viewed = Math.Exp(Gaussian());
+    double viewed = Math.Exp(rng.NextGaussian());
     signups.Add(row); pages.Add((float)viewed); month.Add(m);
-    subscribed.Add(rng.NextDouble() < 1 / (1 + Math.Exp(-(-1 + campaignEffect[campaign] + 0.4 * Math.Log(viewed)))));
+    subscribed.Add(rng.NextDouble() < Functions.Sigmoid(-1 + campaignEffect[campaign] + 0.4 * Math.Log(viewed)));
 }
 var month1 = Enumerable.Range(0, 16_000).Where(i => month[i] == 1).ToArray();
 var month2 = Enumerable.Range(0, 16_000).Where(i => month[i] == 2).ToArray();

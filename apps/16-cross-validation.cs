@@ -9,6 +9,7 @@
 using MLPrimer.Data;
 using MLPrimer.Trees;
 using MLPrimer.Validation;
+using MLPrimer.Sampling;
 using MLPrimer.Charts;
 using ScottPlot;
 using Microsoft.Data.Analysis;
@@ -282,8 +283,7 @@ foreach (var fold in new StratifiedKFold(5, shuffle: true, seed: 42).Split(bin20
 
 // --- cell 12 ---
 var r500 = new Random(7);
-double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-double[] price = Enumerable.Range(0, 500).Select(_ => Math.Exp(Gaussian(r500))).ToArray();
+double[] price = Enumerable.Range(0, 500).Select(_ => Math.Exp(r500.NextGaussian())).ToArray();
 int[] priceBin = TargetBinning.Cut(price.Select(p => Math.Log(p)).ToArray(), bins: 5);   // bins on the log scale
 double[] FoldMeans(IEnumerable<Fold> folds) => folds.Select(f => f.Test.Average(i => price[i])).ToArray();
 void Report(string name, double[] means) =>
@@ -313,10 +313,10 @@ var patient = new List<int>();
 for (var p = 0; p < 40; p++)
 {
     var sick = pr.Next(2);
-    double[] fingerprint = Enumerable.Range(0, 8).Select(_ => Gaussian(pr)).ToArray();
+    double[] fingerprint = Enumerable.Range(0, 8).Select(_ => pr.NextGaussian()).ToArray();
     for (var s = 0; s < 5; s++)
     {
-        scans.Add(fingerprint.Select((v, j) => (float)(v + 0.2 * Gaussian(pr) + (j == 0 ? 0.5 * sick : 0))).ToArray());
+        scans.Add(fingerprint.Select((v, j) => (float)(v + 0.2 * pr.NextGaussian() + (j == 0 ? 0.5 * sick : 0))).ToArray());
         diagnosis.Add(sick);
         patient.Add(p);
     }

@@ -11,6 +11,7 @@ using MLPrimer.Data;
 using MLPrimer.Ensembles;
 using MLPrimer.Trees;
 using MLPrimer.Validation;
+using MLPrimer.Evaluation;
 using MLPrimer.Charts;
 using ScottPlot;
 using Microsoft.ML;
@@ -179,7 +180,6 @@ var cancer = Datasets.BreastCancer();
 var (train, test) = TrainTestSplit.Split(cancer.Count, cancer.Labels, testSize: 0.3, seed: 42);
 float[][] X(int[] rows) => rows.Select(i => cancer.Features[i]).ToArray();
 int[] Y(int[] rows) => rows.Select(i => cancer.Labels[i]).ToArray();
-double Accuracy(int[] predicted, int[] rows) => predicted.Zip(rows, (p, i) => p == cancer.Labels[i] ? 1.0 : 0.0).Average();
 
 var ml = new MLContext(seed: 0);
 IDataView Tumours(int[] rows) => ml.Data.LoadFromEnumerable(rows.Select(i => new Tumour { Features = cancer.Features[i], Label = cancer.Labels[i] == 0 }));
@@ -191,12 +191,12 @@ foreach (var trees in new[] { 1, 3, 10, 30, 100 })
     var model = trainer.Fit(Tumours(train));
     int[] predicted = ml.Data.CreateEnumerable<BinaryPrediction>(model.Transform(Tumours(test)), reuseRowObject: false)
         .Select(p => p.PredictedLabel ? 0 : 1).ToArray();
-    fastTreeAccuracy[trees] = Accuracy(predicted, test);
+    fastTreeAccuracy[trees] = Metrics.AccuracyScore(Y(test), predicted);
     Console.WriteLine($"FastTree, {trees,3} trees: test accuracy {fastTreeAccuracy[trees]:F3}");
 }
 var stumpBoost = new AdaBoostClassifier(rounds: 100).Fit(X(train), Y(train));
 var stumpStages = stumpBoost.StagedPredict(X(test));
-Console.WriteLine($"AdaBoost: 1 stump {Accuracy(stumpStages[0], test):F3}, 100 stumps {Accuracy(stumpStages[^1], test):F3}");
+Console.WriteLine($"AdaBoost: 1 stump {Metrics.AccuracyScore(Y(test), stumpStages[0]):F3}, 100 stumps {Metrics.AccuracyScore(Y(test), stumpStages[^1]):F3}");
 
 // **What to notice:** one small tree or one stump is a weak learner (0.93 and 0.90); a hundred of them, each fixing
 // what the ensemble so far gets wrong, reach 0.96 and 0.97. (FastTree's accuracy does not rise at every step — 30 trees
@@ -268,13 +268,12 @@ foreach (var (fit, held) in new StratifiedKFold(5, shuffle: true, seed: 0).Split
     for (var j = 0; j < held.Length; j++) (oof1[held[j]], oof2[held[j]]) = (p1[j], p2[j]);
 }
 
-double Acc(int[] predicted, int[] truth) => predicted.Zip(truth, (p, t) => p == t ? 1.0 : 0.0).Average();
 int Disagreements(int[] a, int[] b) => a.Zip(b, (x, y) => x != y ? 1 : 0).Sum();
 int[] yTrain = IrisY(irisTrain), yTest = IrisY(irisTest);
 Console.WriteLine($"base-model accuracy on the meta-model's training rows:");
-Console.WriteLine($"  in-sample (primer): forest {Acc(inSample1, yTrain):F3}, boosting {Acc(inSample2, yTrain):F3}, rows where they disagree: {Disagreements(inSample1, inSample2)}");
-Console.WriteLine($"  out-of-fold:        forest {Acc(oof1, yTrain):F3}, boosting {Acc(oof2, yTrain):F3}, rows where they disagree: {Disagreements(oof1, oof2)}");
-Console.WriteLine($"base-model accuracy on the {irisTest.Length} test rows: forest {Acc(Predict(model1, IrisX(irisTest)), yTest):F3}, boosting {Acc(Predict(model2, IrisX(irisTest)), yTest):F3}");
+Console.WriteLine($"  in-sample (primer): forest {Metrics.AccuracyScore(yTrain, inSample1):F3}, boosting {Metrics.AccuracyScore(yTrain, inSample2):F3}, rows where they disagree: {Disagreements(inSample1, inSample2)}");
+Console.WriteLine($"  out-of-fold:        forest {Metrics.AccuracyScore(yTrain, oof1):F3}, boosting {Metrics.AccuracyScore(yTrain, oof2):F3}, rows where they disagree: {Disagreements(oof1, oof2)}");
+Console.WriteLine($"base-model accuracy on the {irisTest.Length} test rows: forest {Metrics.AccuracyScore(yTest, Predict(model1, IrisX(irisTest))):F3}, boosting {Metrics.AccuracyScore(yTest, Predict(model2, IrisX(irisTest))):F3}");
 
 // Now the two meta-models, scored like the primer does: accuracy, and recall and F1 averaged over the three classes
 // (macro), each class counting equally.
@@ -291,7 +290,7 @@ Console.WriteLine($"base-model accuracy on the {irisTest.Length} test rows: fore
         recall += r / 3;
         f1 += (r + precision == 0 ? 0 : 2 * precision * r / (precision + r)) / 3;
     }
-    return (Acc(predicted, truth), recall, f1);
+    return (Metrics.AccuracyScore(truth, predicted), recall, f1);
 }
 
 var stackedResults = new Dictionary<string, (double Accuracy, double Recall, double F1)>();
@@ -302,7 +301,7 @@ foreach (var (name, a, b) in new[] { ("in-sample (primer)", inSample1, inSample2
     stackedResults[name] = Scores(yTest, final);
     var (accuracy, recall, f1) = stackedResults[name];
     Console.WriteLine($"stacking, {name,-18}: accuracy {accuracy:F3}, macro recall {recall:F3}, macro F1 {f1:F3}; " +
-                      $"meta-model's own training accuracy {Acc(Predict(metaModel, Stack(a, b)), yTrain):F3}");
+                      $"meta-model's own training accuracy {Metrics.AccuracyScore(yTrain, Predict(metaModel, Stack(a, b))):F3}");
 }
 
 // **What to notice:** in-sample, the boosting column is right on every training row (1.000) and the forest nearly so,
@@ -351,7 +350,7 @@ foreach (var (fit, held) in new StratifiedKFold(5, shuffle: true, seed: 0).Split
     for (var j = 0; j < held.Length; j++) oofMeta[held[j]] = heldMeta[j];
 }
 
-double ColumnAccuracy(double[][] meta, int column, int[] rows) => rows.Select((i, k) => meta[k][column] == cancer.Labels[i] ? 1.0 : 0.0).Average();
+double ColumnAccuracy(double[][] meta, int column, int[] rows) => Metrics.AccuracyScore(Y(rows), meta.Select(m => (int)m[column]).ToArray());
 Console.WriteLine("base-model accuracy              deep tree  logistic regression");
 foreach (var (name, columns, rows) in new[] { ("in-sample, training rows", inSampleMeta, train), ("out-of-fold, training rows", oofMeta, train), ("test rows", testMeta, test) })
     Console.WriteLine($"{name,-30} {ColumnAccuracy(columns, 0, rows),11:F3}  {ColumnAccuracy(columns, 1, rows),19:F3}");
@@ -362,7 +361,7 @@ foreach (var (name, columns) in new[] { ("in-sample", inSampleMeta), ("out-of-fo
 {
     var metaModel = new LogisticRegression(c: 1.0).Fit(columns, Y(train));
     int[] final = metaModel.Predict(testMeta);
-    stacked[name] = Accuracy(final, test);
+    stacked[name] = Metrics.AccuracyScore(Y(test), final);
     Console.WriteLine($"stacking, {name,-11} meta-features: weights tree {metaModel.Coefficients[0],5:F2}, logistic {metaModel.Coefficients[1],5:F2}; " +
                       $"sides with the tree on {disagree.Count(k => final[k] == testMeta[k][0])} of the {disagree.Length} test tumours where they disagree; " +
                       $"test accuracy {stacked[name]:F3}");

@@ -14,6 +14,7 @@ using MLPrimer.Data;
 using MLPrimer.Device;
 using MLPrimer.Validation;
 using MLPrimer.Compression;
+using MLPrimer;
 using MLPrimer.Charts;
 using ScottPlot;
 using System.Diagnostics;
@@ -372,17 +373,8 @@ var bT = tensor(bBig);
 var xT = tensor(xBig, 1, N);
 void TorchForward() { using var _ = no_grad(); using var y = nn.functional.linear(xT, wT, bT); }
 
-double MedianMicroseconds(Action f)
-{
-    var runs = new List<double>();
-    for (var run = 0; run < 7; run++)
-    {
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < 100; i++) f();
-        runs.Add(sw.Elapsed.TotalMicroseconds / 100);
-    }
-    return runs.Order().ElementAt(3);
-}
+// One run is 100 products; Timing.MedianMs times 7 runs (after one warm-up run) and returns their median.
+double MedianMicroseconds(Action f) => Timing.MedianMs(() => { for (var i = 0; i < 100; i++) f(); }, repeats: 7) * 1000 / 100;
 Action[] paths = [FloatForward, IntForward, TorchForward];
 foreach (var f in paths) for (var i = 0; i < 20; i++) f();                      // warm-up
 var best = new[] { double.MaxValue, double.MaxValue, double.MaxValue };

@@ -105,7 +105,7 @@ for (int f = 0; f < cancer.FeatureCount; f++)
     for (int v = 0; v + 1 < values.Length; v++)
     {
         double threshold = (values[v] + values[v + 1]) / 2;
-        double accuracy = Enumerable.Range(0, train.Length).Average(i => (train[i].Features[f] > threshold ? 1 : 0) == yTrain[i] ? 1.0 : 0.0);
+        double accuracy = Metrics.AccuracyScore(yTrain, train.Select(t => t.Features[f] > threshold ? 1 : 0).ToArray());
         if (accuracy > bestAccuracy) (bestFeature, bestThreshold, bestAccuracy) = (f, threshold, accuracy);
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using MLPrimer.Data;
 using MLPrimer.Evaluation;
+using MLPrimer;
 using Microsoft.ML.Calibrators;
 using MLPrimer.Charts;
 using ScottPlot;
@@ -208,7 +209,7 @@ IDataView Mails(IEnumerable<int> ids) =>
 double[] Probabilities(IDataView scored) =>
     ml.Data.CreateEnumerable<Scored>(scored, reuseRowObject: false).Select(s => (double)s.Probability).ToArray();
 double[] NaiveProbabilities(IDataView scored) =>
-    ml.Data.CreateEnumerable<Margin>(scored, reuseRowObject: false).Select(m => 1 / (1 + Math.Exp(-m.Score))).ToArray();
+    ml.Data.CreateEnumerable<Margin>(scored, reuseRowObject: false).Select(m => Functions.Sigmoid((double)m.Score)).ToArray();
 
 var spamFilter = ml.Transforms.Text.FeaturizeText("Features", nameof(Mail.Subject))
     .Append(ml.BinaryClassification.Trainers.LinearSvm(numberOfIterations: 20))

@@ -8,6 +8,7 @@
 
 using MLPrimer.Architectures;
 using MLPrimer.Evaluation;
+using MLPrimer;
 using MLPrimer.Device;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -300,18 +301,12 @@ var pairBatch = new Batch(new Dictionary<string, Tensor>
     ["cross"] = tensor(allPairs.Select(p => (long)(world.UserSegment[p / opt.Items] * 20 + world.ItemCategory[p % opt.Items])).ToArray(), device: device),
     ["dense"] = tensor(allPairs.SelectMany(p => new[] { (float)world.ItemPrice[p % opt.Items], (float)world.UserActivity[p / opt.Items], 0f }).ToArray(), [allPairs.Length, 3], device: device),
 });
-double MedianMs(Action action)
-{
-    var times = new List<double>();
-    for (var i = 0; i < 7; i++) { var sw = System.Diagnostics.Stopwatch.StartNew(); action(); times.Add(sw.Elapsed.TotalMilliseconds); }
-    return times.Order().ElementAt(3);
-}
 wideAndDeep.eval();
 double rankerMs, towerMs;
 using (no_grad())
 {
-    rankerMs = MedianMs(() => { using var s = NewDisposeScope(); wideAndDeep.Logits(pairBatch).cpu(); });
-    towerMs = MedianMs(() => { using var s = NewDisposeScope(); userMatrix.mm(itemMatrix.t()).topk(20, dim: 1).indexes.cpu(); });
+    rankerMs = Timing.MedianMs(() => { using var s = NewDisposeScope(); wideAndDeep.Logits(pairBatch).cpu(); }, repeats: 7);
+    towerMs = Timing.MedianMs(() => { using var s = NewDisposeScope(); userMatrix.mm(itemMatrix.t()).topk(20, dim: 1).indexes.cpu(); }, repeats: 7);
 }
 Console.WriteLine($"all {allPairs.Length} user-item scores: wide & deep {rankerMs:F1} ms, two-tower dot products + top-20 {towerMs:F2} ms ({rankerMs / towerMs:F0}x faster)");
 

@@ -478,7 +478,7 @@ var cache = new Dictionary<string, (double Valid, double TestLoss, double TestAc
     }
     var (validTruth, validProb) = Score(validView);
     var (testTruth, testProb) = Score(testView);
-    double accuracy = testTruth.Where((y, i) => (testProb[i] >= 0.5 ? 1 : 0) == y).Count() / (double)testTruth.Length;
+    double accuracy = Metrics.AccuracyScore(testTruth, testProb.Select(p => p >= 0.5 ? 1 : 0).ToArray());
     return cache[key] = (Metrics.LogLoss(validTruth, validProb, eps: 1e-6), Metrics.LogLoss(testTruth, testProb, eps: 1e-6), accuracy);
 }
 var defaults = Train([Math.Log2(20), Math.Log10(0.2), 1]);

@@ -13,6 +13,7 @@ using MLPrimer.Serving;
 using MLPrimer.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
+using MLPrimer.Evaluation;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -89,20 +90,19 @@ TabularClassifier Train(int hidden, int[] labels, int epochs = 300)
 
 // The served answer: the probability of class 1 (benign) per row, and the label 1 when it is above 0.5.
 int[] Labels(float[] scores) => scores.Select(s => s > 0.5f ? 1 : 0).ToArray();
-double Accuracy(int[] predicted) => predicted.Zip(testY).Average(p => p.First == p.Second ? 1.0 : 0.0);
 
 var v1 = Train(hidden: 0, cancer.Labels);
 var v2 = Train(hidden: 32, cancer.Labels);
 float[] v1Test = v1.PredictProba(testX), v2Test = v2.PredictProba(testX);
 Console.WriteLine($"{trainRows.Length} training rows, {testRows.Length} test rows; saved state: {string.Join(", ", v2.state_dict().Keys)}");
-Console.WriteLine($"test accuracy: v1 (logistic) {Accuracy(Labels(v1Test)):F3}, v2 (32 hidden units) {Accuracy(Labels(v2Test)):F3}");
+Console.WriteLine($"test accuracy: v1 (logistic) {Metrics.AccuracyScore(testY, Labels(v1Test)):F3}, v2 (32 hidden units) {Metrics.AccuracyScore(testY, Labels(v2Test)):F3}");
 
 var registryRoot = System.IO.Path.GetFullPath(System.IO.Path.Combine("output", "27-registry"));
 if (System.IO.Directory.Exists(registryRoot)) System.IO.Directory.Delete(registryRoot, recursive: true);
 var registry = new ModelRegistry(registryRoot);
 Dictionary<string, string> Meta(string description, double accuracy) => new() { ["description"] = description, ["test_accuracy"] = accuracy.ToString("F3") };
-var r1 = v1.Register(registry, Meta("logistic regression", Accuracy(Labels(v1Test))));
-var r2 = v2.Register(registry, Meta("32 hidden units", Accuracy(Labels(v2Test))));
+var r1 = v1.Register(registry, Meta("logistic regression", Metrics.AccuracyScore(testY, Labels(v1Test))));
+var r2 = v2.Register(registry, Meta("32 hidden units", Metrics.AccuracyScore(testY, Labels(v2Test))));
 registry.Promote(r1.Version);
 Console.WriteLine($"registered {r1.Label} and {r2.Label} ({string.Join(", ", r2.Metadata.Where(kv => kv.Key is "format" or "features" or "hidden").Select(kv => $"{kv.Key}={kv.Value}"))}); production: {registry.Production!.Label}");
 
@@ -155,8 +155,8 @@ Console.WriteLine($"GET /health -> {await client.GetStringAsync("health")}");
 
 // **What to notice:** the happy path is the primer's endpoint, with the version that answered in every response. The
 // three bad requests get a 400 whose `detail` says what is wrong, and none of them reached the model: the row with 2
-// features is refused because the model takes 30 (the chapter's earlier `HttpListener` server, still in
-// `MLPrimer.Serving.PredictionServer`, passed it to libtorch and answered 500 with libtorch's own message), and a NaN
+// features is refused because the model takes 30 (the chapter's earlier `HttpListener` server, now the
+// benchmarks' baseline in `benchmarks/MLPrimer.Benchmarks/Baseline`, passed it to libtorch and answered 500 with libtorch's own message), and a NaN
 // is not JSON at all. The service tests (`tests/MLPrimer.ServiceTests`) send every kind of bad input — wrong types,
 // ragged rows, numbers beyond float range, an empty row list, a 50 MB body (413), a wrong method (405), an unknown
 // path (404) — and check after each that `/health` still answers.
@@ -477,7 +477,7 @@ async Task<(string Version, double Accuracy, float[] Scores)> LabelledTraffic()
     var (_, _, text) = await Post("predict", Body(testX));
     var json = JsonDocument.Parse(text).RootElement;
     var scores = json.GetProperty("scores").EnumerateArray().Select(e => e.GetSingle()).ToArray();
-    return (json.GetProperty("model_version").GetString()!, Accuracy(Labels(scores)), scores);
+    return (json.GetProperty("model_version").GetString()!, Metrics.AccuracyScore(testY, Labels(scores)), scores);
 }
 async Task Report(string action)
 {
@@ -488,7 +488,7 @@ async Task Report(string action)
 var scrambled = (int[])cancer.Labels.Clone();
 new Random(1).Shuffle(scrambled);
 var faulty = Train(hidden: 32, scrambled);
-var r3 = faulty.Register(registry, Meta("32 hidden units, labels from a faulty join", Accuracy(Labels(faulty.PredictProba(testX)))));
+var r3 = faulty.Register(registry, Meta("32 hidden units, labels from a faulty join", Metrics.AccuracyScore(testY, Labels(faulty.PredictProba(testX)))));
 Console.WriteLine($"registered: {string.Join("; ", registry.Versions().Select(v => $"{v.Label} sha256 {v.Sha256[..12]}… accuracy {v.Metadata["test_accuracy"]}"))}");
 await Report("before");
 registry.Promote(r3.Version);
@@ -528,7 +528,7 @@ var mlScores = ml.Data.CreateEnumerable<TumourScore>(mlModel.Transform(ml.Data.L
 var onnxStream = new System.IO.MemoryStream();
 ml.Model.ConvertToOnnx(mlModel, trainData, onnxStream);
 var r4 = registry.Register(stream => stream.Write(onnxStream.ToArray()),
-    new Dictionary<string, string> { ["format"] = "onnx", ["features"] = "30", ["description"] = "ML.NET logistic regression (ONNX)", ["test_accuracy"] = Accuracy(Labels(mlScores)).ToString("F3") });
+    new Dictionary<string, string> { ["format"] = "onnx", ["features"] = "30", ["description"] = "ML.NET logistic regression (ONNX)", ["test_accuracy"] = Metrics.AccuracyScore(testY, Labels(mlScores)).ToString("F3") });
 await Post("admin/reload", $$"""{"version": "{{r4.Label}}"}""");
 var (onnxVersion, onnxAccuracy, onnxScores) = await LabelledTraffic();
 double onnxDiff = onnxScores.Zip(mlScores).Max(p => Math.Abs(p.First - p.Second));

@@ -11,6 +11,8 @@ using MLPrimer.Charts;
 using MLPrimer.Monitoring;
 using MLPrimer.Evaluation;
 using ScottPlot;
+using MLPrimer;
+using MLPrimer.Sampling;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using System.Diagnostics;
@@ -60,15 +62,12 @@ StartChapter("28-distribution-shifts");
 // of what a segment likes best is long-tail, because it is a niche genre's item.
 
 // --- cell 2 ---
-static double Gauss(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
-
 const int Items = 300, Genres = 20, Users = 1000, Slate = 10, Rounds = 30;
 var world = new Random(28);
 int[] genreOf = Enumerable.Range(0, Items).Select(i => i % Genres).ToArray();
-double[] appeal = Enumerable.Range(0, Items).Select(_ => -2.5 + 0.8 * Gauss(world)).ToArray();
+double[] appeal = Enumerable.Range(0, Items).Select(_ => -2.5 + 0.8 * world.NextGaussian()).ToArray();
 int[] segmentOf = Enumerable.Range(0, Users).Select(u => u % Genres).ToArray();
-double Relevance(int segment, int item) => Sigmoid(appeal[item] + (genreOf[item] == segment ? 2.5 : 0.0));
+double Relevance(int segment, int item) => Functions.Sigmoid(appeal[item] + (genreOf[item] == segment ? 2.5 : 0.0));
 double[] examine = Enumerable.Range(0, Slate).Select(p => 1.0 / (p + 1)).ToArray();
 
 // Long tail: outside the top 20% by relevance averaged over all segments.
@@ -280,8 +279,8 @@ Sample Draw(int n, int seed, double x0Mean = 0, double[]? cShares = null, double
     var (xs, cs, ys) = (new List<double[]>(), new List<int>(), new List<int>());
     while (xs.Count < n)
     {
-        var x = new[] { x0Mean + Gauss(rng), Gauss(rng), Gauss(rng), Gauss(rng) };
-        var y = x[1] + 0.6 * x[0] * x[0] - 0.6 + x3Coefficient * x[3] + 0.5 * Gauss(rng) > 0 ? 1 : 0;
+        var x = new[] { x0Mean + rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian() };
+        var y = x[1] + 0.6 * x[0] * x[0] - 0.6 + x3Coefficient * x[3] + 0.5 * rng.NextGaussian() > 0 ? 1 : 0;
         // Label shift: accept rows by label (rejection sampling keeps P(X|Y)); source has about 50% positives.
         if (!double.IsNaN(positiveShare) && rng.NextDouble() > (y == 1 ? positiveShare : 1 - positiveShare)) continue;
         double u = rng.NextDouble(), acc = 0; var c = 0;
@@ -293,7 +292,6 @@ Sample Draw(int n, int seed, double x0Mean = 0, double[]? cShares = null, double
     return new Sample(xs.ToArray(), cs.ToArray(), ys.ToArray());
 }
 
-double Accuracy(int[] predicted, int[] truth) => predicted.Zip(truth).Average(p => p.First == p.Second ? 1.0 : 0.0);
 
 var train = Draw(2000, seed: 1);
 var model = new LogisticRegression(c: 1.0).Fit(train.X, train.Y);
@@ -311,7 +309,7 @@ Console.WriteLine($"{"target",-20} {"positives",9} {"accuracy",9}");
 foreach (var (name, make) in shifts)
 {
     var target = make(5000, 100);
-    Console.WriteLine($"{name,-20} {target.Y.Average(y => y >= 1 ? 1.0 : 0.0),9:P0} {Accuracy(model.Predict(target.X), target.Y),9:F3}");
+    Console.WriteLine($"{name,-20} {target.Y.Average(y => y >= 1 ? 1.0 : 0.0),9:P0} {Metrics.AccuracyScore(target.Y, model.Predict(target.X)),9:F3}");
 }
 
 // **What to notice:** on fresh source data the model scores 0.81, and every shift moves that number. Concept drift
@@ -355,7 +353,7 @@ var detectors = new (string Name, Func<Sample, Sample, (double Value, bool Fires
     ("domain classifier (AUC)",        (r, c) => ClassifierDriftDetector.Detect(r.X, c.X).Auc is var auc ? (auc, AucPValue(auc, r.X.Length, c.X.Length) < Alpha) : default),
     ("PSI, worst feature (> 0.1)",     (r, c) => Enumerable.Range(0, 4).Max(j => PopulationStabilityIndex.Compute(Column(r.X, j), Column(c.X, j))) is var psi ? (psi, psi > 0.1) : default),
     ("chi-squared on labels (p) *",    (r, c) => ChiSquaredTest.TwoSample(r.Y, c.Y, 3).PValue is var p ? (p, p < Alpha) : default),
-    ("accuracy drop (> 0.05) *",       (r, c) => Accuracy(model.Predict(r.X), r.Y) - Accuracy(model.Predict(c.X), c.Y) is var drop ? (drop, drop > 0.05) : default),
+    ("accuracy drop (> 0.05) *",       (r, c) => Metrics.AccuracyScore(r.Y, model.Predict(r.X)) - Metrics.AccuracyScore(c.Y, model.Predict(c.X)) is var drop ? (drop, drop > 0.05) : default),
 };
 var current = shifts.Select((s, k) => s.Make(500, 200 + k)).ToArray();
 Console.WriteLine($"{"detector (! = fires)",-31}" + string.Join("", shifts.Select(s => s.Name.Split(' ')[0].PadLeft(10))));
@@ -451,8 +449,8 @@ double[][] Correlated(int n, int seed, bool flipped)
     var rng = new Random(seed);
     return Enumerable.Range(0, n).Select(_ =>
     {
-        var f = Gauss(rng);
-        return Enumerable.Range(0, Dims).Select(j => (flipped && j % 2 == 1 ? -f : f) + Gauss(rng)).ToArray();
+        var f = rng.NextGaussian();
+        return Enumerable.Range(0, Dims).Select(j => (flipped && j % 2 == 1 ? -f : f) + rng.NextGaussian()).ToArray();
     }).ToArray();
 }
 // Reduce, then test: the reference's top principal components (eigenvectors of its covariance with the largest
@@ -514,7 +512,7 @@ double[][] Stream(int seed)
     return Enumerable.Range(0, StreamLength).Select(t =>
     {
         var mean = t < DriftStart ? 0 : 1.5 * (t - DriftStart) / (StreamLength - DriftStart);
-        return new[] { mean + Gauss(rng), Gauss(rng), Gauss(rng), Gauss(rng) };
+        return new[] { mean + rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian(), rng.NextGaussian() };
     }).ToArray();
 }
 var streamReference = Draw(500, seed: 7).X;
@@ -572,7 +570,7 @@ display(Charts.Show(delayPlot, "28-window-delay.png", width: 720));
 var targetCov = shifts[1].Make(5000, 300);
 var unlabeledTarget = shifts[1].Make(2000, 301);
 var fewLabels = shifts[1].Make(200, 302);
-double TargetAccuracy(LogisticRegression m, Sample target) => Accuracy(m.Predict(target.X), target.Y);
+double TargetAccuracy(LogisticRegression m, Sample target) => Metrics.AccuracyScore(target.Y, m.Predict(target.X));
 
 var domain = ClassifierDriftDetector.Detect(train.X, unlabeledTarget.X);
 var weights = domain.ImportanceWeights(maxWeight: 50);
@@ -608,7 +606,7 @@ var corrected = model.PredictProba(targetLabel.X)
     .Select(p => LabelShiftEstimator.AdjustPosterior([1 - p, p], bbse.Weights)[1] >= 0.5 ? 1 : 0).ToArray();
 Console.WriteLine($"positives: source {bbse.SourceProportions[1]:P1}, target true {targetLabel.Y.Average():P1}, " +
                   $"BBSE estimate {bbse.TargetProportions[1]:P1}, share predicted positive by the model {model.Predict(targetLabel.X).Average():P1}");
-Console.WriteLine($"label-shift target accuracy: source model {TargetAccuracy(model, targetLabel):F3}, BBSE-corrected {Accuracy(corrected, targetLabel.Y):F3}");
+Console.WriteLine($"label-shift target accuracy: source model {TargetAccuracy(model, targetLabel):F3}, BBSE-corrected {Metrics.AccuracyScore(targetLabel.Y, corrected):F3}");
 
 // **What to notice:** the model's own predicted-positive share (70%) underestimates the new prevalence of 83%, while
 // BBSE, inverting the confusion matrix, estimates 80% from unlabelled rows. Re-weighting the posteriors with the
@@ -647,7 +645,7 @@ var sourceRows = shifts[0].Make(5000, 600);
 var changedRows = shifts[4].Make(5000, 601);
 Console.WriteLine($"{"model",-22} {"source accuracy",16} {"after x3's units change",24}");
 Console.WriteLine($"{"all four features",-22} {TargetAccuracy(model, sourceRows),16:F3} {TargetAccuracy(model, changedRows),24:F3}");
-Console.WriteLine($"{"without x3",-22} {Accuracy(withoutX3.Predict(DropX3(sourceRows.X)), sourceRows.Y),16:F3} {Accuracy(withoutX3.Predict(DropX3(changedRows.X)), changedRows.Y),24:F3}");
+Console.WriteLine($"{"without x3",-22} {Metrics.AccuracyScore(sourceRows.Y, withoutX3.Predict(DropX3(sourceRows.X))),16:F3} {Metrics.AccuracyScore(changedRows.Y, withoutX3.Predict(DropX3(changedRows.X))),24:F3}");
 
 // **What to notice:** dropping x₃ costs about five points on source data (0.80 → 0.75) and makes the model immune to x₃
 // arriving in other units (0.75 before and after), while the full model falls to 0.68. Whether the trade is worth
@@ -671,7 +669,7 @@ var baseX = baseline.SelectMany(b => b.X).ToArray();
 var psiX0 = traffic.Select(d => PopulationStabilityIndex.Compute(Column(baseX, 0), Column(d.X, 0))).ToArray();
 var psiX3 = traffic.Select(d => PopulationStabilityIndex.Compute(Column(baseX, 3), Column(d.X, 3))).ToArray();
 var positiveRate = traffic.Select(d => model.Predict(d.X).Average(p => (double)p)).ToArray();
-var dailyAccuracy = traffic.Select(d => Accuracy(model.Predict(d.X), d.Y)).ToArray();
+var dailyAccuracy = traffic.Select(d => Metrics.AccuracyScore(d.Y, model.Predict(d.X))).ToArray();
 double rateMean = positiveRate.Take(7).Average(), rateSd = Math.Sqrt(positiveRate.Take(7).Sum(r => (r - rateMean) * (r - rateMean)) / 6);
 double accMean = dailyAccuracy.Take(7).Average(), accSd = Math.Sqrt(dailyAccuracy.Take(7).Sum(a => (a - accMean) * (a - accMean)) / 6);
 

@@ -10,6 +10,9 @@
 using MLPrimer.Production;
 using MLPrimer.Charts;
 using ScottPlot;
+using MLPrimer;
+using MLPrimer.Sampling;
+using MLPrimer.Evaluation;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -56,7 +59,6 @@ StartChapter("29-test-in-production");
 // --- cell 2 ---
 // (record Request is declared at the end of the file)
 
-double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 
 // Day d of stream s: the boundary's normal points at angle 3°·d; 5% label noise.
 List<Request> Day(int day, int stream = 0, int count = 500)
@@ -66,7 +68,7 @@ List<Request> Day(int day, int stream = 0, int count = 500)
     var requests = new List<Request>(count);
     for (var i = 0; i < count; i++)
     {
-        double[] x = [Gaussian(rng), Gaussian(rng)];
+        double[] x = [rng.NextGaussian(), rng.NextGaussian()];
         var y = Math.Cos(angle) * x[0] + Math.Sin(angle) * x[1] > 0 ? 1 : 0;
         if (rng.NextDouble() < 0.05) y = 1 - y;
         requests.Add(new Request(x, y));
@@ -184,8 +186,7 @@ using (var server = ModelServerProcess.Start(registryFolder, "--shadow-log", sha
 var shadowLines = File.ReadLines(shadowLogPath).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
 Console.WriteLine($"{shadowLines.Length} shadow-log lines; versions that answered users: {string.Join(", ", servedVersions)}; server still running: {Running(shadowServerPid)}");
 int[] truth = mirrored.Select(r => r.Y).ToArray();
-double Acc(int[] p) => p.Zip(truth).Average(t => t.First == t.Second ? 1.0 : 0.0);
-Console.WriteLine($"{mirrored.Count} mirrored requests on day 20; users were served the champion (accuracy {Acc(served["v2"]):F3})");
+Console.WriteLine($"{mirrored.Count} mirrored requests on day 20; users were served the champion (accuracy {Metrics.AccuracyScore(truth, served["v2"]):F3})");
 Console.WriteLine("challenger                      accuracy  agreement  champion-only right  challenger-only right  McNemar p");
 foreach (var (challenger, name) in new[] { ("v2", "retrained"), ("v3", "retrained + skewed feature") })
 {
@@ -203,7 +204,7 @@ foreach (var (challenger, name) in new[] { ("v2", "retrained"), ("v3", "retraine
     var n = championOnly + challengerOnly;
     var p = Math.Min(1, 2 * Binomial.CDF(0.5, n, Math.Min(championOnly, challengerOnly)));   // exact two-sided McNemar
     var agreement = log.Zip(championLogged).Average(t => t.First == t.Second ? 1.0 : 0.0);
-    Console.WriteLine($"{name,-30}  {Acc(log),8:F3}  {agreement,9:F3}  {championOnly,19}  {challengerOnly,21}  {p,9:G3}");
+    Console.WriteLine($"{name,-30}  {Metrics.AccuracyScore(truth, log),8:F3}  {agreement,9:F3}  {championOnly,19}  {challengerOnly,21}  {p,9:G3}");
 }
 
 // **What to notice:** both challengers were judged on the same 1,000 requests and neither answered a single user: every
@@ -401,10 +402,10 @@ foreach (var version in new[] { "v1", "v2" })
 double[] clickProbability = [0.05, 0.3, 0.6, 0.9];
 int[] Relevances(Random r) => Enumerable.Range(0, 20).Select(_ => r.NextDouble() switch { < 0.5 => 0, < 0.75 => 1, < 0.9 => 2, _ => 3 }).ToArray();
 int[] Rank(int[] relevance, double noise, Random r) =>
-    Enumerable.Range(0, relevance.Length).Select(d => (d, s: relevance[d] + noise * Gaussian(r))).OrderByDescending(t => t.s).Select(t => t.d).Take(10).ToArray();
+    Enumerable.Range(0, relevance.Length).Select(d => (d, s: relevance[d] + noise * r.NextGaussian())).OrderByDescending(t => t.s).Select(t => t.d).Take(10).ToArray();
 List<int> Clicks(IReadOnlyList<int> shown, int[] relevance, Random r)
 {
-    var activity = Math.Exp(Gaussian(r) - 0.5);
+    var activity = Math.Exp(r.NextGaussian() - 0.5);
     return Enumerable.Range(0, shown.Count)
         .Where(k => r.NextDouble() < 1.0 / (k + 1) && r.NextDouble() < activity * clickProbability[relevance[shown[k]]]).ToList();
 }
@@ -808,7 +809,7 @@ class LogisticModel
     public long ExamplesProcessed;                           // SGD steps taken: our measure of training compute
     public double Score(double[] x) => W[0] + W[1] * x[0] + W[2] * x[1];
     public int Predict(double[] x) => Score(x) > 0 ? 1 : 0;
-    public double Accuracy(IEnumerable<Request> data) => data.Average(r => Predict(r.X) == r.Y ? 1.0 : 0.0);
+    public double Accuracy(IEnumerable<Request> data) { var rows = data.ToArray(); return Metrics.AccuracyScore(rows.Select(r => r.Y).ToArray(), rows.Select(r => Predict(r.X)).ToArray()); }
     public LogisticModel Clone() => new() { W = (double[])W.Clone() };
     public LogisticModel Fit(IReadOnlyList<Request> data, int epochs = 5, double learningRate = 0.05, int seed = 0)
     {
@@ -820,7 +821,7 @@ class LogisticModel
             foreach (var i in order)
             {
                 var (x, y) = (data[i].X, data[i].Y);
-                var gradient = 1 / (1 + Math.Exp(-Score(x))) - y;   // d(log loss)/d(score)
+                var gradient = Functions.Sigmoid(Score(x)) - y;   // d(log loss)/d(score)
                 W[0] -= learningRate * gradient;
                 W[1] -= learningRate * gradient * x[0];
                 W[2] -= learningRate * gradient * x[1];

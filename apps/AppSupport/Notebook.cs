@@ -33,7 +33,10 @@ public static class Notebook
     }
 
     /// <summary>Shows a value as the notebook shows a cell's last expression: as text, charts saved to files.</summary>
+    // Lower case on purpose: the notebooks call .NET Interactive's display(...), and the apps keep their code unchanged.
+#pragma warning disable IDE1006
     public static void display(object? value) => Console.WriteLine(Format(value));
+#pragma warning restore IDE1006
 
     /// <summary>The text display(...) prints for <paramref name="value"/>.</summary>
     public static string Format(object? value)
