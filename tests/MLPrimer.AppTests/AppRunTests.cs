@@ -55,13 +55,13 @@ public partial class AppRunTests
     {
         var root = JsonNode.Parse(File.ReadAllText(executedNotebook))!;
         foreach (var cell in root["cells"]!.AsArray())
-        foreach (var output in cell!["outputs"]?.AsArray() ?? [])
-        {
-            if ((string?)output!["output_type"] != "stream" || (string?)output["name"] != "stdout") continue;
-            var text = output["text"] is JsonArray parts ? string.Concat(parts.Select(p => (string?)p)) : (string?)output["text"] ?? "";
-            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-                if (line.Trim().Length > 0) yield return line.TrimEnd();
-        }
+            foreach (var output in cell!["outputs"]?.AsArray() ?? [])
+            {
+                if ((string?)output!["output_type"] != "stream" || (string?)output["name"] != "stdout") continue;
+                var text = output["text"] is JsonArray parts ? string.Concat(parts.Select(p => (string?)p)) : (string?)output["text"] ?? "";
+                foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+                    if (line.Trim().Length > 0) yield return line.TrimEnd();
+            }
     }
 
     // Lines that hold a duration or a rate differ from run to run.
