@@ -82,14 +82,14 @@ public class PrometheusProcessTests
             Assert.Contains("scrape_interval: 1000ms", File.ReadAllText(prometheus.ConfigPath));
             var client = prometheus.Client;
 
-            // Up once scraped; the counter grows by 10 per second, so its rate over 5 s is 10 (within the scrape jitter).
+            // Up once scraped; the counter grows by 10 per second, so its rate over 5 s is 10 (within the scrape jitter, which a loaded 2-core machine stretches: a rate per minute would read 600).
             var up = await Poll(() => client.QueryAsync("up{job=\"standin\"}"), s => s.Count == 1 && s[0].Value == 1);
             Assert.Equal(1, Assert.Single(up).Value);
             Assert.Equal($"127.0.0.1:{exporter.Port}", up[0].Labels["instance"]);
             // Wait until the 5 s window is full (6 scrapes), or rate() divides a partial increase by the whole window.
             await Poll(() => client.QueryAsync("count_over_time(standin_events_total[6s])"), s => s.Count == 1 && s[0].Value >= 6);
             var rate = await client.QueryAsync("rate(standin_events_total[5s])");
-            Assert.InRange(Assert.Single(rate).Value, 6, 14);
+            Assert.InRange(Assert.Single(rate).Value, 4, 16);
 
             // A range query returns one point per step between start and end.
             var end = DateTimeOffset.UtcNow;
