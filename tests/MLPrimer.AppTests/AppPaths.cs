@@ -14,11 +14,7 @@ internal static class AppPaths
 
     public static TheoryData<string> ChapterData() => new(Chapters());
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && File.Exists(Path.Combine(dir.FullName, "data", "README.md")))
-                return dir.FullName;
-        throw new InvalidOperationException("Repository root (global.json + data/README.md) not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() =>
+        MLPrimer.Data.RepositoryRoot.FindAbove(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Repository root (global.json + data/README.md) not found above " + AppContext.BaseDirectory);
 }
